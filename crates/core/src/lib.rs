@@ -1,0 +1,11 @@
+//! kubeglass core: from pasted Kubernetes manifests to a simulated cluster and its picture.
+//!
+//! Data flows one way: text → objects + diagnostics → cluster → world + events → scene → SVG.
+//! Nothing here depends on a browser, and everything is deterministic.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod text;
+pub mod yaml;

@@ -1,0 +1,383 @@
+//! From pasted text to typed objects and diagnostics: the core's front door.
+//!
+//! Every problem becomes a [`Diagnostic`] with a line and column; nothing here panics on
+//! any input, and hostile input (alias bombs, deep nesting, huge pastes) is refused fast.
+
+mod api;
+mod fields;
+mod misc;
+mod names;
+mod node;
+mod object;
+mod pod;
+mod quantity;
+mod read;
+mod selectors;
+mod service;
+mod storage;
+mod workload;
+
+pub use api::SCENARIO_API_VERSION;
+pub use service::NODE_PORT_RANGE;
+
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::model::{Object, Origin};
+use crate::source::{LineIndex, Position};
+use crate::text::Text;
+use crate::yaml::{self, Chunk, ParseErrorKind, Seg, Value};
+use object::{read_object, Defaults};
+use read::{Field, Issue, Issues};
+use std::collections::HashMap;
+
+/// The largest paste the loader accepts.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The result of loading a paste.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// The objects, in input order; of duplicates only the last is kept (as `kubectl apply`).
+    pub objects: Vec<Object>,
+    /// Every problem found, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// True when some diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads every object in `text`: YAML (multi-document, flow style), JSON (one object, several
+/// back to back, or a `List`), Helm output and `kubectl get -o yaml|json` dumps.
+pub fn load(text: &str) -> Loaded {
+    let mut loaded = Loaded::default();
+    if text.len() > MAX_INPUT_BYTES {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                Code::InputTooLarge,
+                Text::new(
+                    format!(
+                        "the input is {}, more than the {} kubeglass accepts",
+                        megabytes(text.len()),
+                        megabytes(MAX_INPUT_BYTES)
+                    ),
+                    format!(
+                        "입력이 {}로, kubeglass가 받는 {}보다 큽니다",
+                        megabytes(text.len()),
+                        megabytes(MAX_INPUT_BYTES)
+                    ),
+                ),
+            )
+            .hint(Text::new(
+                "paste fewer objects at a time",
+                "한 번에 더 적은 오브젝트를 붙여 넣으세요",
+            )),
+        );
+        return loaded;
+    }
+    let normalized = yaml::replace_structural_nbsp(text);
+    let (text, nbsp_lines) = match &normalized {
+        Some((replaced, lines)) => (replaced.as_str(), lines.as_slice()),
+        None => (text, &[][..]),
+    };
+    let lines = LineIndex::new(text);
+    if let Some(&first) = nbsp_lines.first() {
+        loaded.diagnostics.push(nbsp_warning(first, nbsp_lines));
+    }
+    for (document, chunk) in yaml::split_documents(text).into_iter().enumerate() {
+        DocumentLoader {
+            lines: &lines,
+            chunk,
+            document,
+            loaded: &mut loaded,
+        }
+        .load();
+    }
+    drop_duplicates(&mut loaded);
+    diagnostic::sort(&mut loaded.diagnostics);
+    loaded
+}
+
+fn nbsp_warning(first: u32, lines: &[u32]) -> Diagnostic {
+    let list = lines
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    Diagnostic::warning(
+        Code::NonBreakingSpace,
+        Text::new(
+            format!("non-breaking spaces (U+00A0) stand where YAML needs spaces, on line(s) {list}; kubectl would fail to parse this. kubeglass reads them as spaces"),
+            format!("{list}번 줄에 YAML이 공백으로 보지 않는 줄바꿈 없는 공백(U+00A0)이 있습니다. kubectl은 이를 파싱하지 못합니다. kubeglass는 공백으로 읽습니다"),
+        ),
+    )
+    .at(None, Position { line: first, column: 1 })
+    .hint(Text::new(
+        "these usually come from copying out of a web page; retype the indentation",
+        "보통 웹 페이지에서 복사할 때 생깁니다. 들여쓰기를 다시 입력하세요",
+    ))
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+struct DocumentLoader<'a, 't> {
+    lines: &'a LineIndex<'t>,
+    chunk: Chunk<'t>,
+    document: usize,
+    loaded: &'a mut Loaded,
+}
+
+impl DocumentLoader<'_, '_> {
+    fn load(mut self) {
+        let lines_before = self.lines.position(self.chunk.offset).line as usize - 1;
+        let (value, errors) = yaml::parse_document(self.chunk.text, lines_before);
+        for error in errors {
+            let code = match error.kind {
+                ParseErrorKind::Syntax => Code::YamlSyntax,
+                ParseErrorKind::TooDeep => Code::NestingTooDeep,
+                ParseErrorKind::AliasExpansion => Code::AliasExpansion,
+                ParseErrorKind::DuplicateKey => Code::DuplicateKey,
+            };
+            let position = self.position(error.offset.unwrap_or(0));
+            let message = Text::new(error.message.clone(), syntax_ko(&error.message));
+            self.loaded
+                .diagnostics
+                .push(Diagnostic::error(code, message).at(Some(self.document), position));
+        }
+        let Some(value) = value else { return };
+        match &value {
+            Value::Map(_) => self.load_root(&value),
+            Value::Null => {}
+            Value::Seq(_) => self.load_items(&value, &Defaults::default()),
+            other => {
+                let position = self.first_content_position();
+                self.loaded.diagnostics.push(
+                    Diagnostic::error(
+                        Code::NotAnObject,
+                        Text::new(
+                            format!("this document is {}, not an object", other.type_name()),
+                            format!(
+                                "이 문서는 오브젝트가 아니라 {}입니다",
+                                read::type_name_ko(other.type_name())
+                            ),
+                        ),
+                    )
+                    .at(Some(self.document), position),
+                );
+            }
+        }
+    }
+
+    /// A document whose root is a mapping: one object, or a List of them.
+    fn load_root(&mut self, value: &Value) {
+        let kind = value.get("kind").and_then(Value::as_str).unwrap_or("");
+        let is_list = kind == "List" || (kind.ends_with("List") && value.get("items").is_some());
+        if !is_list {
+            self.load_object(value, &[], &Defaults::default());
+            return;
+        }
+        let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
+        let defaults = Defaults {
+            api_version: value
+                .get("apiVersion")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .filter(|_| item_kind.is_some()),
+            kind: item_kind.map(str::to_owned),
+        };
+        match value.get("items") {
+            Some(items @ Value::Seq(_)) => self.load_list(items, &defaults),
+            Some(Value::Null) | None => {}
+            Some(other) => {
+                let issues = Issues::default();
+                let root = Field::root(value, &issues);
+                root.get("items").error(
+                    Code::WrongType,
+                    Text::new(
+                        format!("items must be a list, not {}", other.type_name()),
+                        format!(
+                            "items는 목록이어야 합니다 (지금은 {})",
+                            read::type_name_ko(other.type_name())
+                        ),
+                    ),
+                );
+                self.place_issues(value, &[], issues.take(), None);
+            }
+        }
+    }
+
+    fn load_list(&mut self, items: &Value, defaults: &Defaults) {
+        let Value::Seq(list) = items else { return };
+        for (i, item) in list.iter().enumerate() {
+            let prefix = [Seg::Key("items".to_owned()), Seg::Index(i)];
+            self.load_object(item, &prefix, defaults);
+        }
+    }
+
+    /// A document that is a bare sequence: read each mapping in it as an object.
+    fn load_items(&mut self, items: &Value, defaults: &Defaults) {
+        let Value::Seq(list) = items else { return };
+        for (i, item) in list.iter().enumerate() {
+            self.load_object(item, &[Seg::Index(i)], defaults);
+        }
+    }
+
+    fn load_object(&mut self, value: &Value, prefix: &[Seg], defaults: &Defaults) {
+        let offset = value
+            .offset()
+            .map_or_else(|| self.first_content_offset(), |o| o as usize);
+        let origin = Origin {
+            document: self.document,
+            position: self.position(offset),
+        };
+        if !matches!(value, Value::Map(_)) {
+            let message = Text::new(
+                format!("this item is {}, not an object", value.type_name()),
+                format!(
+                    "이 항목은 오브젝트가 아니라 {}입니다",
+                    read::type_name_ko(value.type_name())
+                ),
+            );
+            self.loaded.diagnostics.push(
+                Diagnostic::error(Code::NotAnObject, message)
+                    .at(Some(self.document), origin.position),
+            );
+            return;
+        }
+        let issues = Issues::default();
+        let read = read_object(&Field::root(value, &issues), defaults);
+        let object_ref = read.as_ref().map(|(meta, _)| meta.object_ref());
+        self.place_issues(value, prefix, issues.take(), object_ref);
+        if let Some((meta, body)) = read {
+            self.loaded.objects.push(Object { meta, origin, body });
+        }
+    }
+
+    /// Turns issues found under `tree` (which sits at `prefix` in the document) into diagnostics.
+    fn place_issues(
+        &mut self,
+        tree: &Value,
+        prefix: &[Seg],
+        issues: Vec<Issue>,
+        object: Option<crate::diagnostic::ObjectRef>,
+    ) {
+        for issue in issues {
+            let offset = self.offset_of(tree, prefix, &issue.path);
+            let mut diagnostic = Diagnostic::new(issue.severity, issue.code, issue.message)
+                .at(Some(self.document), self.position(offset));
+            diagnostic.hint = issue.hint;
+            diagnostic.object = object.clone();
+            self.loaded.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Where `prefix + path` is in the chunk: from the key offsets `tree` remembers when the
+    /// whole path is there, otherwise by parsing the document again to find it exactly.
+    fn offset_of(&self, tree: &Value, prefix: &[Seg], path: &[Seg]) -> usize {
+        let mut node = tree;
+        let mut best = tree.offset();
+        let mut complete = true;
+        for seg in path {
+            let next = match seg {
+                Seg::Key(k) | Seg::KeyName(k) => node.entry(k).map(|e| {
+                    best = e.offset.or(best);
+                    &e.value
+                }),
+                Seg::Index(i) => match node {
+                    Value::Seq(items) => items.get(*i).inspect(|item| {
+                        best = item.offset().or(best);
+                    }),
+                    _ => None,
+                },
+            };
+            match next {
+                Some(n) => node = n,
+                None => {
+                    complete = false;
+                    break;
+                }
+            }
+        }
+        let scalar_item = matches!(path.last(), Some(Seg::Index(_))) && node.offset().is_none();
+        match best {
+            Some(offset) if complete && !scalar_item => offset as usize,
+            _ => yaml::locate(self.chunk.text, &[prefix, path].concat()),
+        }
+    }
+
+    fn position(&self, offset_in_chunk: usize) -> Position {
+        self.lines.position(self.chunk.offset + offset_in_chunk)
+    }
+
+    fn first_content_offset(&self) -> usize {
+        let mut offset = 0;
+        for line in self.chunk.text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if !(trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---")) {
+                return offset + (line.len() - trimmed.len());
+            }
+            offset += line.len();
+        }
+        0
+    }
+
+    fn first_content_position(&self) -> Position {
+        self.position(self.first_content_offset())
+    }
+}
+
+/// Korean for libyaml's messages: the problem stays in English (it names YAML tokens), with
+/// a Korean lead so the sentence reads naturally.
+fn syntax_ko(message: &str) -> String {
+    format!("YAML 문법 오류: {message}")
+}
+
+/// Keeps the last of each (kind, namespace, name) and warns at the others, as
+/// `kubectl apply -f` would apply them in turn.
+fn drop_duplicates(loaded: &mut Loaded) {
+    let mut last: HashMap<(String, String, String), usize> = HashMap::new();
+    for (i, object) in loaded.objects.iter().enumerate() {
+        let key = (
+            object.meta.kind.clone(),
+            object.meta.namespace.clone(),
+            object.meta.name.clone(),
+        );
+        last.insert(key, i);
+    }
+    if last.len() == loaded.objects.len() {
+        return;
+    }
+    let mut kept = Vec::with_capacity(last.len());
+    for (i, object) in std::mem::take(&mut loaded.objects).into_iter().enumerate() {
+        let key = (
+            object.meta.kind.clone(),
+            object.meta.namespace.clone(),
+            object.meta.name.clone(),
+        );
+        if last[&key] == i {
+            kept.push(object);
+            continue;
+        }
+        let object_ref = object.meta.object_ref();
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                Code::DuplicateObject,
+                Text::new(
+                    format!("{object_ref} is defined again later; kubectl apply would keep only the last one"),
+                    format!("{object_ref}이(가) 뒤에서 다시 정의됩니다. kubectl apply는 마지막 것만 남깁니다"),
+                ),
+            )
+            .at(Some(object.origin.document), object.origin.position)
+            .about(object_ref)
+            .hint(Text::new(
+                "rename one of them, or remove the copy",
+                "둘 중 하나의 이름을 바꾸거나 사본을 지우세요",
+            )),
+        );
+    }
+    loaded.objects = kept;
+}

@@ -1,0 +1,428 @@
+//! Reading pod specs (of Pods and of every workload's template).
+
+use super::fields;
+use super::names::is_iana_svc_name;
+use super::quantity;
+use super::read::Field;
+use super::selectors::read_node_affinity;
+use crate::diagnostic::{Code, Severity};
+use crate::model::{
+    Container, ContainerPort, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
+    Toleration, TolerationOperator, Volume, VolumeMount, VolumeSource,
+};
+use crate::text::Text;
+
+/// Reads a pod spec; `root` is the object's root, used to rescue fields written one level
+/// too high (a lecture favourite: `containers:` at the top of a Pod). `claim_templates` are
+/// the names a StatefulSet's volumeClaimTemplates add to the pod's volumes.
+pub(crate) fn read_pod_spec(
+    spec: &Field<'_>,
+    root: Option<&Field<'_>>,
+    claim_templates: &[&str],
+) -> PodSpec {
+    spec.expect_map();
+    fields::check_known(spec, fields::POD_SPEC, None);
+    let volumes: Vec<Volume> = spec.get("volumes").items(read_volume);
+    let declared: Vec<&str> = volumes
+        .iter()
+        .map(|v| v.name.as_str())
+        .chain(claim_templates.iter().copied())
+        .collect();
+    let mut containers = spec
+        .get("containers")
+        .items(|c| read_container(c, &declared));
+    if !spec.get("containers").is_set() {
+        if let Some(misplaced) = root.map(|r| r.get("containers")).filter(Field::is_set) {
+            containers = misplaced.items(|c| read_container(c, &declared));
+        } else {
+            let path = spec.get("containers").dotted();
+            spec.report(
+                Severity::Warning,
+                Code::MissingReference,
+                Text::new(
+                    format!("{path} is missing: a pod needs at least one container"),
+                    format!("{path}이(가) 없습니다: 파드에는 컨테이너가 하나 이상 있어야 합니다"),
+                ),
+                None,
+            );
+        }
+    }
+    let init_containers = spec
+        .get("initContainers")
+        .items(|c| read_container(c, &declared));
+    check_unique_names(
+        &spec.get("containers"),
+        containers.iter().map(|c| c.name.as_str()),
+    );
+    check_unique_names(
+        &spec.get("volumes"),
+        volumes.iter().map(|v| v.name.as_str()),
+    );
+    PodSpec {
+        containers,
+        init_containers,
+        volumes,
+        node_name: spec.get("nodeName").str(),
+        node_selector: spec.get("nodeSelector").string_map(),
+        affinity: read_node_affinity(&spec.get("affinity").get("nodeAffinity")),
+        tolerations: spec.get("tolerations").items(read_toleration),
+        hostname: spec.get("hostname").str(),
+        subdomain: spec.get("subdomain").str(),
+        host_network: spec.get("hostNetwork").bool().unwrap_or(false),
+        restart_policy: read_restart_policy(&spec.get("restartPolicy")),
+        has_spread_constraints: spec.get("topologySpreadConstraints").is_set(),
+    }
+}
+
+fn check_unique_names<'n>(list: &Field<'_>, names: impl Iterator<Item = &'n str>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for name in names.filter(|n| !n.is_empty()) {
+        if seen.contains(&name) {
+            let path = list.dotted();
+            list.warn(
+                Code::InvalidValue,
+                Text::new(
+                    format!("{path} uses the name `{name}` twice; names must be unique"),
+                    format!("{path}에 `{name}` 이름이 두 번 나옵니다. 이름은 고유해야 합니다"),
+                ),
+            );
+        }
+        seen.push(name);
+    }
+}
+
+fn read_restart_policy(field: &Field<'_>) -> RestartPolicy {
+    match field.str().as_deref() {
+        None | Some("Always") => RestartPolicy::Always,
+        Some("OnFailure") => RestartPolicy::OnFailure,
+        Some("Never") => RestartPolicy::Never,
+        Some(other) => {
+            field.warn(
+                Code::InvalidValue,
+                Text::new(
+                    format!("restartPolicy `{other}` is not Always, OnFailure or Never; Always is assumed"),
+                    format!("restartPolicy `{other}`은(는) Always, OnFailure, Never 중 하나가 아닙니다. Always로 간주합니다"),
+                ),
+            );
+            RestartPolicy::Always
+        }
+    }
+}
+
+fn read_container(c: &Field<'_>, declared_volumes: &[&str]) -> Container {
+    c.expect_map();
+    fields::check_known(c, fields::CONTAINER, None);
+    let name = c.get("name").string();
+    if name.is_empty() {
+        let path = c.dotted();
+        c.warn(
+            Code::MissingName,
+            Text::new(
+                format!("{path} has no name"),
+                format!("{path}에 이름이 없습니다"),
+            ),
+        );
+    }
+    let image = c.get("image").string();
+    if image.is_empty() {
+        let path = c.dotted();
+        c.warn(
+            Code::InvalidValue,
+            Text::new(
+                format!("{path} has no image"),
+                format!("{path}에 이미지가 없습니다"),
+            ),
+        );
+    }
+    let ports = c.get("ports").items(read_container_port);
+    let volume_mounts = c
+        .get("volumeMounts")
+        .items(|m| read_volume_mount(m, declared_volumes));
+    let resources = c.get("resources");
+    Container {
+        name,
+        image,
+        ports: ports.into_iter().flatten().collect(),
+        volume_mounts,
+        requests: read_requests(&resources),
+        readiness_probe: c.get("readinessProbe").is_set(),
+    }
+}
+
+/// Requests, with limits standing in for missing requests (rule 4.6).
+fn read_requests(resources: &Field<'_>) -> Resources {
+    let requests = resources.get("requests");
+    let limits = resources.get("limits");
+    let amount = |name: &str, milli: bool| {
+        let pick = |f: &Field<'_>| {
+            quantity::read(&f.get(name)).map(|q| if milli { q.milli_value() } else { q.value() })
+        };
+        pick(&requests).or_else(|| pick(&limits)).unwrap_or(0)
+    };
+    Resources {
+        cpu_milli: amount("cpu", true),
+        memory: amount("memory", false),
+    }
+}
+
+fn read_container_port(p: &Field<'_>) -> Option<ContainerPort> {
+    let number = p.get("containerPort");
+    let port = number.int();
+    let Some(port) = port else {
+        let path = p.dotted();
+        p.warn(
+            Code::InvalidValue,
+            Text::new(
+                format!("{path} has no containerPort"),
+                format!("{path}에 containerPort가 없습니다"),
+            ),
+        );
+        return None;
+    };
+    let port = valid_port(&number, port)?;
+    let name = p.get("name").str();
+    if let Some(n) = name.as_deref().filter(|n| !is_iana_svc_name(n)) {
+        let path = p.get("name").dotted();
+        p.get("name").warn(
+            Code::InvalidValue,
+            Text::new(
+                format!("{path} `{n}` is not a valid port name (at most 15 lowercase letters, digits or '-', with a letter)"),
+                format!("{path} `{n}`은(는) 올바른 포트 이름이 아닙니다 (소문자·숫자·'-' 15자 이하, 문자 포함)"),
+            ),
+        );
+    }
+    Some(ContainerPort {
+        name,
+        container_port: port,
+        protocol: p.get("protocol").str().unwrap_or_else(|| "TCP".to_owned()),
+    })
+}
+
+/// A port number in 1–65535; anything else is reported.
+pub(crate) fn valid_port(field: &Field<'_>, n: i64) -> Option<u16> {
+    match u16::try_from(n) {
+        Ok(port) if port > 0 => Some(port),
+        _ => {
+            let path = field.dotted();
+            field.error(
+                Code::InvalidValue,
+                Text::new(
+                    format!("{path} is {n}; ports are 1 to 65535"),
+                    format!("{path}이(가) {n}입니다. 포트는 1에서 65535 사이입니다"),
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn read_volume_mount(m: &Field<'_>, declared: &[&str]) -> VolumeMount {
+    let name_field = m.get("name");
+    let name = name_field.string();
+    if !declared.contains(&name.as_str()) {
+        let path = name_field.dotted();
+        let known = if declared.is_empty() {
+            "the pod declares no volumes".to_owned()
+        } else {
+            format!("declared: {}", declared.join(", "))
+        };
+        name_field.report(
+            Severity::Error,
+            Code::UnknownVolume,
+            Text::new(
+                format!("{path}: the pod has no volume named `{name}` ({known})"),
+                format!(
+                    "{path}: 파드에 `{name}` 이름의 볼륨이 없습니다 ({})",
+                    known_ko(declared)
+                ),
+            ),
+            Some(Text::new(
+                "add it under spec.volumes, or fix the name",
+                "spec.volumes에 추가하거나 이름을 고치세요",
+            )),
+        );
+    }
+    VolumeMount {
+        name,
+        mount_path: m.get("mountPath").string(),
+        read_only: m.get("readOnly").bool().unwrap_or(false),
+        sub_path: m.get("subPath").str().filter(|s| !s.is_empty()),
+    }
+}
+
+fn known_ko(declared: &[&str]) -> String {
+    if declared.is_empty() {
+        "선언된 볼륨이 없습니다".to_owned()
+    } else {
+        format!("선언된 볼륨: {}", declared.join(", "))
+    }
+}
+
+/// The volume source fields of a pod volume, besides the ones modelled by name.
+const NETWORK_SOURCES: &[&str] = &[
+    "awsElasticBlockStore",
+    "azureDisk",
+    "azureFile",
+    "cephfs",
+    "cinder",
+    "csi",
+    "fc",
+    "flexVolume",
+    "flocker",
+    "gcePersistentDisk",
+    "glusterfs",
+    "iscsi",
+    "photonPersistentDisk",
+    "portworxVolume",
+    "quobyte",
+    "rbd",
+    "scaleIO",
+    "storageos",
+    "vsphereVolume",
+    "image",
+];
+
+const MODELLED_SOURCES: &[&str] = &[
+    "emptyDir",
+    "hostPath",
+    "persistentVolumeClaim",
+    "configMap",
+    "secret",
+    "downwardAPI",
+    "projected",
+    "gitRepo",
+    "nfs",
+    "ephemeral",
+];
+
+fn read_volume(v: &Field<'_>) -> Volume {
+    let name = v.get("name").string();
+    let sources: Vec<String> = v
+        .keys()
+        .into_iter()
+        .filter(|k| MODELLED_SOURCES.contains(&k.as_str()) || NETWORK_SOURCES.contains(&k.as_str()))
+        .collect();
+    let path = v.dotted();
+    if sources.len() > 1 {
+        v.warn(
+            Code::VolumeSource,
+            Text::new(
+                format!("{path} names {} sources ({}); Kubernetes allows one. kubeglass uses `{}`", sources.len(), sources.join(", "), sources[0]),
+                format!("{path}에 소스가 {}개 있습니다 ({}). 쿠버네티스는 하나만 허용합니다. kubeglass는 `{}`를 사용합니다", sources.len(), sources.join(", "), sources[0]),
+            ),
+        );
+    }
+    let source = match sources.first() {
+        Some(kind) => read_volume_source(kind, &v.get(kind)),
+        None => {
+            v.error(
+                Code::VolumeSource,
+                Text::new(
+                    format!("{path} (`{name}`) has no volume source such as emptyDir, hostPath or persistentVolumeClaim"),
+                    format!("{path} (`{name}`)에 emptyDir, hostPath, persistentVolumeClaim 같은 볼륨 소스가 없습니다"),
+                ),
+            );
+            VolumeSource::Unknown(String::new())
+        }
+    };
+    Volume { name, source }
+}
+
+fn read_volume_source(kind: &str, f: &Field<'_>) -> VolumeSource {
+    match kind {
+        "emptyDir" => VolumeSource::EmptyDir {
+            memory: f.get("medium").str().as_deref() == Some("Memory"),
+        },
+        "hostPath" => VolumeSource::HostPath {
+            path: f.get("path").string(),
+            kind: f.get("type").string(),
+        },
+        "persistentVolumeClaim" => VolumeSource::PersistentVolumeClaim {
+            claim: f.get("claimName").string(),
+            read_only: f.get("readOnly").bool().unwrap_or(false),
+        },
+        "configMap" => VolumeSource::ConfigMap {
+            name: f.get("name").string(),
+            optional: f.get("optional").bool().unwrap_or(false),
+        },
+        "secret" => VolumeSource::Secret {
+            name: f.get("secretName").string(),
+            optional: f.get("optional").bool().unwrap_or(false),
+        },
+        "downwardAPI" => VolumeSource::DownwardApi,
+        "projected" => VolumeSource::Projected(
+            f.get("sources")
+                .items(|s| {
+                    s.keys().into_iter().next().map(|k| {
+                        let name = s.get(&k).get("name").string();
+                        (k, name)
+                    })
+                })
+                .into_iter()
+                .flatten()
+                .collect(),
+        ),
+        "gitRepo" => VolumeSource::GitRepo {
+            repository: f.get("repository").string(),
+        },
+        "nfs" => VolumeSource::Nfs {
+            server: f.get("server").string(),
+            path: f.get("path").string(),
+        },
+        "ephemeral" => VolumeSource::Ephemeral,
+        other => {
+            // Read the common flags so their types are checked too.
+            f.get("readOnly").bool();
+            VolumeSource::Network(other.to_owned())
+        }
+    }
+}
+
+fn read_toleration(t: &Field<'_>) -> Toleration {
+    let operator = match t.get("operator").str().as_deref() {
+        Some("Exists") => TolerationOperator::Exists,
+        _ => TolerationOperator::Equal,
+    };
+    let effect_field = t.get("effect");
+    let effect = effect_field
+        .str()
+        .filter(|e| !e.is_empty())
+        .and_then(|e| {
+            let parsed = TaintEffect::parse(&e);
+            if parsed.is_none() {
+                effect_field.warn(
+                    Code::InvalidValue,
+                    Text::new(
+                        format!("toleration effect `{e}` is not NoSchedule, PreferNoSchedule or NoExecute"),
+                        format!("톨러레이션 effect `{e}`은(는) NoSchedule, PreferNoSchedule, NoExecute 중 하나가 아닙니다"),
+                    ),
+                );
+            }
+            parsed
+        });
+    Toleration {
+        key: t.get("key").string(),
+        operator,
+        value: t.get("value").string(),
+        effect,
+        seconds: t.get("tolerationSeconds").int(),
+    }
+}
+
+/// What a `kubectl get -o yaml` dump says about the pod.
+pub(crate) fn read_pod_status(status: &Field<'_>) -> PodStatus {
+    let ready = status
+        .get("conditions")
+        .items(|c| {
+            (c.get("type").str().as_deref() == Some("Ready"))
+                .then(|| c.get("status").str().as_deref() == Some("True"))
+        })
+        .into_iter()
+        .flatten()
+        .next();
+    PodStatus {
+        phase: status.get("phase").str(),
+        pod_ip: status.get("podIP").str().filter(|s| !s.is_empty()),
+        ready,
+    }
+}
