@@ -1,0 +1,104 @@
+//! Command-line parsing, by hand: four subcommands and a few flags need no framework.
+
+use kubeglass_core::text::Language;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Options shared by the subcommands.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub files: Vec<String>,
+    pub format: Format,
+    pub language: Language,
+}
+
+/// What to do.
+#[derive(Debug)]
+pub enum Command {
+    Help,
+    Check(Options),
+}
+
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err("no command given".into());
+    };
+    if matches!(command.as_str(), "-h" | "--help" | "help") {
+        return Ok(Command::Help);
+    }
+    let mut options = Options {
+        files: Vec::new(),
+        format: Format::Text,
+        language: Language::En,
+    };
+    let mut i = 0;
+    while i < rest.len() {
+        let arg = rest[i].as_str();
+        let mut value = |name: &str| -> Result<String, String> {
+            i += 1;
+            rest.get(i)
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match arg {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--format" => {
+                options.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format '{other}' (text or json)")),
+                }
+            }
+            "--lang" => {
+                options.language = match value("--lang")?.as_str() {
+                    "en" => Language::En,
+                    "ko" => Language::Ko,
+                    other => return Err(format!("unknown language '{other}' (en or ko)")),
+                }
+            }
+            "-" => options.files.push(arg.to_owned()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
+            file => options.files.push(file.to_owned()),
+        }
+        i += 1;
+    }
+    match command.as_str() {
+        "check" => Ok(Command::Check(options)),
+        other => Err(format!("unknown command '{other}'")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn parses_check_with_flags() {
+        let Ok(Command::Check(o)) = parse(&args(&[
+            "check", "a.yaml", "--format", "json", "-", "--lang", "ko",
+        ])) else {
+            panic!("expected check");
+        };
+        assert_eq!(o.files, vec!["a.yaml", "-"]);
+        assert_eq!(o.format, Format::Json);
+        assert_eq!(o.language, Language::Ko);
+    }
+
+    #[test]
+    fn rejects_unknown_things() {
+        assert!(parse(&args(&[])).is_err());
+        assert!(parse(&args(&["frobnicate"])).is_err());
+        assert!(parse(&args(&["check", "--format", "xml"])).is_err());
+        assert!(parse(&args(&["check", "--format"])).is_err());
+        assert!(parse(&args(&["check", "--bogus"])).is_err());
+    }
+}

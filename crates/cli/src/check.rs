@@ -1,0 +1,89 @@
+//! `kubeglass check`: diagnostics like a compiler prints them.
+
+use crate::args::{Format, Options};
+use crate::input;
+use kubeglass_core::diagnostic::Diagnostic;
+use kubeglass_core::load::load;
+use kubeglass_core::text::Language;
+use serde::Serialize;
+
+/// One diagnostic as `--format json` prints it (the public contract in docs/cli.md).
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub file: &'a str,
+    pub severity: &'static str,
+    pub code: kubeglass_core::diagnostic::Code,
+    pub line: u32,
+    pub column: u32,
+    pub document: Option<usize>,
+    pub kind: Option<&'a str>,
+    pub namespace: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub message: &'a str,
+    pub hint: Option<&'a str>,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    pub fn new(file: &'a str, d: &'a Diagnostic, language: Language) -> Self {
+        JsonDiagnostic {
+            file,
+            severity: d.severity.as_str(),
+            code: d.code,
+            line: d.position.line,
+            column: d.position.column,
+            document: d.document,
+            kind: d.object.as_ref().map(|o| o.kind.as_str()),
+            namespace: d.object.as_ref().map(|o| o.namespace.as_str()),
+            name: d.object.as_ref().map(|o| o.name.as_str()),
+            message: d.message.get(language),
+            hint: d.hint.as_ref().map(|h| h.get(language)),
+        }
+    }
+}
+
+/// Formats a diagnostic as one line: `PATH:LINE:COL: SEVERITY: MESSAGE (hint: HINT)`.
+pub fn text_line(path: &str, d: &Diagnostic, language: Language) -> String {
+    let mut line = format!(
+        "{path}:{}:{}: {}: {}",
+        d.position.line,
+        d.position.column,
+        d.severity.as_str(),
+        d.message.get(language)
+    );
+    if let Some(hint) = &d.hint {
+        line.push_str(&format!(" (hint: {})", hint.get(language)));
+    }
+    line
+}
+
+/// Runs the check; returns whether any error was found.
+pub fn run(options: &Options) -> Result<bool, String> {
+    let inputs = input::read_all(&options.files)?;
+    let results: Vec<_> = inputs.iter().map(|i| (i, load(&i.text))).collect();
+    let has_errors = results.iter().any(|(_, loaded)| loaded.has_errors());
+    match options.format {
+        Format::Text => {
+            for (input, loaded) in &results {
+                for d in &loaded.diagnostics {
+                    println!("{}", text_line(&input.path, d, options.language));
+                }
+            }
+        }
+        Format::Json => {
+            let all: Vec<JsonDiagnostic<'_>> = results
+                .iter()
+                .flat_map(|(input, loaded)| {
+                    loaded
+                        .diagnostics
+                        .iter()
+                        .map(|d| JsonDiagnostic::new(&input.path, d, options.language))
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?
+            );
+        }
+    }
+    Ok(has_errors)
+}

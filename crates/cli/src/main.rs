@@ -1,0 +1,49 @@
+//! `kubeglass`: the command line over kubeglass-core.
+//!
+//! ```text
+//! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko]
+//! ```
+//! Exit status: 0 when there are no errors, 1 when there are errors, 2 for usage errors.
+
+mod args;
+mod check;
+mod input;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: kubeglass <command> [options]
+
+commands:
+  check [FILE|-]...       print diagnostics, one per line: PATH:LINE:COL: SEVERITY: MESSAGE
+
+options:
+  --format text|json      output format (default: text)
+  --lang en|ko            language of messages (default: en)
+  -h, --help              show this help
+
+FILE '-' (or no FILE) reads standard input.
+Exit status: 0 no errors, 1 errors found, 2 usage error.";
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args::parse(&raw) {
+        Ok(args::Command::Help) => {
+            println!("{USAGE}");
+            Ok(false)
+        }
+        Ok(args::Command::Check(options)) => check::run(&options),
+        Err(message) => {
+            eprintln!("kubeglass: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("kubeglass: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
