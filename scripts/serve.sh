@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the release app and serves it on http://127.0.0.1:8080 with an example loaded.
+# Usage: scripts/serve.sh [PORT]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+./scripts/toolchain.sh
+export PATH="$root/.tools/npm/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --offline
+port="${1:-8080}"
+echo "kubeglass is at http://127.0.0.1:$port/ (Ctrl-C to stop)"
+exec node e2e/serve.mjs dist "$port"

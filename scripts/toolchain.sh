@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Installs what building and testing kubeglass needs, and only what is missing.
+# Safe to run again and again; every README command calls it first.
+#
+#   rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli (the version in
+#   Cargo.lock), cargo-nextest, wasm-opt (npm binaryen 132), Debian's chromium, and the
+#   e2e suite's npm packages (@playwright/test, driving /usr/bin/chromium).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$root/.tools"
+export PATH="$tools/npm/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+
+say() { printf '\033[1m[toolchain]\033[0m %s\n' "$*"; }
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_tool() { # binary, version, install args...
+  local bin=$1 version=$2; shift 2
+  if command -v "$bin" >/dev/null && "$bin" --version 2>/dev/null | grep -q " $version"; then
+    return
+  fi
+  say "installing $bin $version (this takes a few minutes, once)"
+  cargo install "$@"
+}
+
+ensure_wasm_opt() {
+  if [ -x "$tools/npm/node_modules/.bin/wasm-opt" ] \
+    && grep -q "\"version\": \"$BINARYEN_VERSION\"" "$tools/npm/node_modules/binaryen/package.json" 2>/dev/null; then
+    return
+  fi
+  say "installing wasm-opt (npm binaryen $BINARYEN_VERSION) into .tools/"
+  mkdir -p "$tools/npm"
+  npm install --prefix "$tools/npm" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  say "installing Debian's chromium"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+ensure_e2e_packages() {
+  local stamp="$root/e2e/node_modules/.package-lock.json"
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$root/e2e/package-lock.json" ]; then
+    return
+  fi
+  say "installing the e2e suite's npm packages (no browser download: it uses /usr/bin/chromium)"
+  (cd "$root/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+}
+
+ensure_wasm_target
+ensure_cargo_tool trunk "$TRUNK_VERSION" --locked "trunk@$TRUNK_VERSION"
+wbg=$(wasm_bindgen_version)
+# Not --locked: its lockfile pins a crate version this registry lacks.
+ensure_cargo_tool wasm-bindgen "$wbg" "wasm-bindgen-cli@$wbg"
+ensure_cargo_tool cargo-nextest "" --locked cargo-nextest
+ensure_wasm_opt
+ensure_chromium
+ensure_e2e_packages
+say "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $wbg, $(wasm-opt --version | head -n1), $(/usr/bin/chromium --version 2>/dev/null)"
