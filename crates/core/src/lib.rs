@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod rng;
 pub mod source;
 pub mod text;
 pub mod yaml;

@@ -85,18 +85,68 @@ pub fn load(text: &str) -> Loaded {
     if let Some(&first) = nbsp_lines.first() {
         loaded.diagnostics.push(nbsp_warning(first, nbsp_lines));
     }
-    for (document, chunk) in yaml::split_documents(text).into_iter().enumerate() {
-        DocumentLoader {
-            lines: &lines,
-            chunk,
-            document,
-            loaded: &mut loaded,
+    let chunks = yaml::split_documents(text);
+    if !load_stream(&mut loaded, text, &lines, &chunks) {
+        for (document, chunk) in chunks.into_iter().enumerate() {
+            DocumentLoader {
+                lines: &lines,
+                chunk,
+                document,
+                value_base: chunk.offset,
+                loaded: &mut loaded,
+            }
+            .load();
         }
-        .load();
     }
     drop_duplicates(&mut loaded);
     diagnostic::sort(&mut loaded.diagnostics);
     loaded
+}
+
+/// The fast path: one parser over the whole stream. It gives up (leaving `loaded` as it found
+/// it) at the first document that fails or does not line up with our own split, and the
+/// caller then parses document by document, which keeps the good documents around a bad one.
+fn load_stream(
+    loaded: &mut Loaded,
+    text: &str,
+    lines: &LineIndex<'_>,
+    chunks: &[Chunk<'_>],
+) -> bool {
+    if yaml::too_deep(text).is_some() {
+        return false;
+    }
+    let (objects, diagnostics) = (loaded.objects.len(), loaded.diagnostics.len());
+    let mut chunk_index = 0;
+    let mut aligned = true;
+    // Every document takes at least one line: a parser yielding more has lost its way.
+    for value in yaml::parse_stream(text).take(lines.line_count() + 1) {
+        let Some(value) = value else {
+            aligned = false;
+            break;
+        };
+        if matches!(value, Value::Null) {
+            continue;
+        }
+        let Some(&chunk) = chunks.get(chunk_index) else {
+            aligned = false;
+            break;
+        };
+        let mut loader = DocumentLoader {
+            lines,
+            chunk,
+            document: chunk_index,
+            value_base: 0,
+            loaded,
+        };
+        loader.load_value(&value);
+        chunk_index += 1;
+    }
+    if aligned && chunk_index == chunks.len() {
+        return true;
+    }
+    loaded.objects.truncate(objects);
+    loaded.diagnostics.truncate(diagnostics);
+    false
 }
 
 fn nbsp_warning(first: u32, lines: &[u32]) -> Diagnostic {
@@ -127,6 +177,8 @@ struct DocumentLoader<'a, 't> {
     lines: &'a LineIndex<'t>,
     chunk: Chunk<'t>,
     document: usize,
+    /// Where the tree's offsets count from: the chunk, or the whole text on the fast path.
+    value_base: usize,
     loaded: &'a mut Loaded,
 }
 
@@ -147,11 +199,16 @@ impl DocumentLoader<'_, '_> {
                 .diagnostics
                 .push(Diagnostic::error(code, message).at(Some(self.document), position));
         }
-        let Some(value) = value else { return };
-        match &value {
-            Value::Map(_) => self.load_root(&value),
+        if let Some(value) = value {
+            self.load_value(&value);
+        }
+    }
+
+    fn load_value(&mut self, value: &Value<'_>) {
+        match value {
+            Value::Map(_) => self.load_root(value),
             Value::Null => {}
-            Value::Seq(_) => self.load_items(&value, &Defaults::default()),
+            Value::Seq(_) => self.load_items(value, &Defaults::default()),
             other => {
                 let position = self.first_content_position();
                 self.loaded.diagnostics.push(
@@ -172,7 +229,7 @@ impl DocumentLoader<'_, '_> {
     }
 
     /// A document whose root is a mapping: one object, or a List of them.
-    fn load_root(&mut self, value: &Value) {
+    fn load_root(&mut self, value: &Value<'_>) {
         let kind = value.get("kind").and_then(Value::as_str).unwrap_or("");
         let is_list = kind == "List" || (kind.ends_with("List") && value.get("items").is_some());
         if !is_list {
@@ -209,7 +266,7 @@ impl DocumentLoader<'_, '_> {
         }
     }
 
-    fn load_list(&mut self, items: &Value, defaults: &Defaults) {
+    fn load_list(&mut self, items: &Value<'_>, defaults: &Defaults) {
         let Value::Seq(list) = items else { return };
         for (i, item) in list.iter().enumerate() {
             let prefix = [Seg::Key("items".to_owned()), Seg::Index(i)];
@@ -218,14 +275,14 @@ impl DocumentLoader<'_, '_> {
     }
 
     /// A document that is a bare sequence: read each mapping in it as an object.
-    fn load_items(&mut self, items: &Value, defaults: &Defaults) {
+    fn load_items(&mut self, items: &Value<'_>, defaults: &Defaults) {
         let Value::Seq(list) = items else { return };
         for (i, item) in list.iter().enumerate() {
             self.load_object(item, &[Seg::Index(i)], defaults);
         }
     }
 
-    fn load_object(&mut self, value: &Value, prefix: &[Seg], defaults: &Defaults) {
+    fn load_object(&mut self, value: &Value<'_>, prefix: &[Seg], defaults: &Defaults) {
         let offset = value
             .offset()
             .map_or_else(|| self.first_content_offset(), |o| o as usize);
@@ -249,8 +306,11 @@ impl DocumentLoader<'_, '_> {
         }
         let issues = Issues::default();
         let read = read_object(&Field::root(value, &issues), defaults);
-        let object_ref = read.as_ref().map(|(meta, _)| meta.object_ref());
-        self.place_issues(value, prefix, issues.take(), object_ref);
+        let issues = issues.take();
+        if !issues.is_empty() {
+            let object_ref = read.as_ref().map(|(meta, _)| meta.object_ref());
+            self.place_issues(value, prefix, issues, object_ref);
+        }
         if let Some((meta, body)) = read {
             self.loaded.objects.push(Object { meta, origin, body });
         }
@@ -259,24 +319,24 @@ impl DocumentLoader<'_, '_> {
     /// Turns issues found under `tree` (which sits at `prefix` in the document) into diagnostics.
     fn place_issues(
         &mut self,
-        tree: &Value,
+        tree: &Value<'_>,
         prefix: &[Seg],
         issues: Vec<Issue>,
         object: Option<crate::diagnostic::ObjectRef>,
     ) {
         for issue in issues {
-            let offset = self.offset_of(tree, prefix, &issue.path);
+            let position = self.position_of(tree, prefix, &issue.path);
             let mut diagnostic = Diagnostic::new(issue.severity, issue.code, issue.message)
-                .at(Some(self.document), self.position(offset));
+                .at(Some(self.document), position);
             diagnostic.hint = issue.hint;
             diagnostic.object = object.clone();
             self.loaded.diagnostics.push(diagnostic);
         }
     }
 
-    /// Where `prefix + path` is in the chunk: from the key offsets `tree` remembers when the
-    /// whole path is there, otherwise by parsing the document again to find it exactly.
-    fn offset_of(&self, tree: &Value, prefix: &[Seg], path: &[Seg]) -> usize {
+    /// Where `prefix + path` is: from the key offsets `tree` remembers when the whole path is
+    /// there, otherwise by parsing the document again to find it exactly.
+    fn position_of(&self, tree: &Value<'_>, prefix: &[Seg], path: &[Seg]) -> Position {
         let mut node = tree;
         let mut best = tree.offset();
         let mut complete = true;
@@ -303,11 +363,14 @@ impl DocumentLoader<'_, '_> {
         }
         let scalar_item = matches!(path.last(), Some(Seg::Index(_))) && node.offset().is_none();
         match best {
-            Some(offset) if complete && !scalar_item => offset as usize,
-            _ => yaml::locate(self.chunk.text, &[prefix, path].concat()),
+            Some(offset) if complete && !scalar_item => {
+                self.lines.position(self.value_base + offset as usize)
+            }
+            _ => self.position(yaml::locate(self.chunk.text, &[prefix, path].concat())),
         }
     }
 
+    /// The position of an offset within the chunk's own text.
     fn position(&self, offset_in_chunk: usize) -> Position {
         self.lines.position(self.chunk.offset + offset_in_chunk)
     }
@@ -338,26 +401,28 @@ fn syntax_ko(message: &str) -> String {
 /// Keeps the last of each (kind, namespace, name) and warns at the others, as
 /// `kubectl apply -f` would apply them in turn.
 fn drop_duplicates(loaded: &mut Loaded) {
-    let mut last: HashMap<(String, String, String), usize> = HashMap::new();
+    fn key(o: &Object) -> (&str, &str, &str) {
+        (&o.meta.kind, &o.meta.namespace, &o.meta.name)
+    }
+    let mut last: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(loaded.objects.len());
     for (i, object) in loaded.objects.iter().enumerate() {
-        let key = (
-            object.meta.kind.clone(),
-            object.meta.namespace.clone(),
-            object.meta.name.clone(),
-        );
-        last.insert(key, i);
+        last.insert(key(object), i);
     }
     if last.len() == loaded.objects.len() {
         return;
     }
+    let kept_indices: Vec<bool> = loaded
+        .objects
+        .iter()
+        .enumerate()
+        .map(|(i, o)| last[&key(o)] == i)
+        .collect();
     let mut kept = Vec::with_capacity(last.len());
-    for (i, object) in std::mem::take(&mut loaded.objects).into_iter().enumerate() {
-        let key = (
-            object.meta.kind.clone(),
-            object.meta.namespace.clone(),
-            object.meta.name.clone(),
-        );
-        if last[&key] == i {
+    for (object, keep) in std::mem::take(&mut loaded.objects)
+        .into_iter()
+        .zip(kept_indices)
+    {
+        if keep {
             kept.push(object);
             continue;
         }

@@ -4,13 +4,16 @@
 //! Parsing is done by `serde_norway` (libyaml). We split documents ourselves so that a syntax
 //! error in one document does not lose the documents after it.
 
+mod depth;
 mod json_stream;
 mod locate;
 mod nbsp;
 mod split;
 mod value;
 
+pub use depth::too_deep;
+pub use depth::MAX_DEPTH;
 pub use locate::{locate, Seg};
 pub use nbsp::replace_structural_nbsp;
 pub use split::{split_documents, Chunk};
-pub use value::{parse_document, Entry, ParseError, ParseErrorKind, Value};
+pub use value::{parse_document, parse_stream, Entry, ParseError, ParseErrorKind, Value};

@@ -8,21 +8,21 @@ use crate::text::Text;
 pub(crate) const ROOT: &[&str] = &["apiVersion", "kind", "metadata", "spec", "status"];
 
 pub(crate) const METADATA: &[&str] = &[
-    "name",
-    "generateName",
-    "namespace",
-    "labels",
     "annotations",
-    "ownerReferences",
-    "uid",
-    "resourceVersion",
-    "generation",
     "creationTimestamp",
-    "deletionTimestamp",
     "deletionGracePeriodSeconds",
+    "deletionTimestamp",
     "finalizers",
+    "generateName",
+    "generation",
+    "labels",
     "managedFields",
+    "name",
+    "namespace",
+    "ownerReferences",
+    "resourceVersion",
     "selfLink",
+    "uid",
 ];
 
 pub(crate) const POD_SPEC: &[&str] = &[
@@ -120,7 +120,7 @@ pub(crate) const SERVICE_SPEC: &[&str] = &[
     "type",
 ];
 
-/// Warns about each key of `field` that is not in `known`, suggesting a close spelling or,
+/// Warns about each key of `field` that is not in `known` (sorted), suggesting a close spelling or,
 /// when the key belongs one level down (`containers` at the top of a Pod), where it goes.
 pub(crate) fn check_known(
     field: &Field<'_>,
@@ -131,7 +131,7 @@ pub(crate) fn check_known(
         return;
     }
     field.entries(|key, entry| {
-        if known.contains(&key) {
+        if known.binary_search(&key).is_ok() {
             return;
         }
         let path = entry.dotted();
@@ -201,6 +201,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [ROOT, METADATA, POD_SPEC, CONTAINER, SERVICE_SPEC] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     #[test]
     fn suggests_close_spellings() {

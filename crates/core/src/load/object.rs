@@ -187,47 +187,47 @@ fn missing_name(root: &Field<'_>, metadata: &Field<'_>, kind: &str) -> String {
     format!("unnamed-{}", kind.to_ascii_lowercase())
 }
 
+/// The top-level fields of each kind, sorted.
 fn root_fields(kind: &str) -> &'static [&'static str] {
     match kind {
         "ConfigMap" => &[
             "apiVersion",
+            "binaryData",
+            "data",
+            "immutable",
             "kind",
             "metadata",
-            "data",
-            "binaryData",
-            "immutable",
         ],
         "Secret" => &[
             "apiVersion",
+            "data",
+            "immutable",
             "kind",
             "metadata",
-            "data",
             "stringData",
             "type",
-            "immutable",
         ],
         "Endpoints" => &["apiVersion", "kind", "metadata", "subsets"],
         "EndpointSlice" => &[
+            "addressType",
             "apiVersion",
+            "endpoints",
             "kind",
             "metadata",
-            "addressType",
-            "endpoints",
             "ports",
         ],
         "StorageClass" => &[
+            "allowVolumeExpansion",
+            "allowedTopologies",
             "apiVersion",
             "kind",
             "metadata",
-            "provisioner",
+            "mountOptions",
             "parameters",
+            "provisioner",
             "reclaimPolicy",
             "volumeBindingMode",
-            "allowVolumeExpansion",
-            "mountOptions",
-            "allowedTopologies",
         ],
-        "Scenario" => &["apiVersion", "kind", "metadata", "spec"],
         _ => fields::ROOT,
     }
 }
@@ -266,5 +266,25 @@ fn read_body(root: &Field<'_>, meta: &Meta) -> Body {
         "Ingress" => Body::Ingress(read_ingress(root)),
         "NetworkPolicy" => Body::NetworkPolicy(read_network_policy(root)),
         _ => Body::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::root_fields;
+
+    #[test]
+    fn root_field_lists_are_sorted() {
+        for kind in [
+            "ConfigMap",
+            "Secret",
+            "Endpoints",
+            "EndpointSlice",
+            "StorageClass",
+            "Pod",
+        ] {
+            let list = root_fields(kind);
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{kind}: {list:?}");
+        }
     }
 }

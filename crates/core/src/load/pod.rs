@@ -302,8 +302,8 @@ fn read_volume(v: &Field<'_>) -> Volume {
         .into_iter()
         .filter(|k| MODELLED_SOURCES.contains(&k.as_str()) || NETWORK_SOURCES.contains(&k.as_str()))
         .collect();
-    let path = v.dotted();
     if sources.len() > 1 {
+        let path = v.dotted();
         v.warn(
             Code::VolumeSource,
             Text::new(
@@ -315,6 +315,7 @@ fn read_volume(v: &Field<'_>) -> Volume {
     let source = match sources.first() {
         Some(kind) => read_volume_source(kind, &v.get(kind)),
         None => {
+            let path = v.dotted();
             v.error(
                 Code::VolumeSource,
                 Text::new(

@@ -15,9 +15,9 @@ pub(crate) fn read(field: &Field<'_>) -> Option<Quantity> {
         Value::Str(s) => Quantity::parse(s),
         _ => None,
     };
-    let path = field.dotted();
     match parsed {
         Some(q) if q.is_negative() => {
+            let path = field.dotted();
             field.error(
                 Code::InvalidValue,
                 Text::new(
@@ -29,6 +29,7 @@ pub(crate) fn read(field: &Field<'_>) -> Option<Quantity> {
         }
         Some(q) => Some(q),
         None => {
+            let path = field.dotted();
             field.error(
                 Code::InvalidValue,
                 Text::new(

@@ -38,14 +38,14 @@ enum Link<'a> {
 /// A field of a document: maybe absent, always with its path.
 #[derive(Clone, Copy)]
 pub(crate) struct Field<'a> {
-    value: Option<&'a Value>,
+    value: Option<&'a Value<'a>>,
     link: Link<'a>,
     issues: &'a Issues,
 }
 
 impl<'a> Field<'a> {
     /// The root of a document (or of a List item, which `at` places under its list).
-    pub fn root(value: &'a Value, issues: &'a Issues) -> Self {
+    pub fn root(value: &'a Value<'a>, issues: &'a Issues) -> Self {
         Field {
             value: Some(value),
             link: Link::Root,
@@ -63,7 +63,7 @@ impl<'a> Field<'a> {
     }
 
     /// The raw value, when present.
-    pub fn value(&self) -> Option<&'a Value> {
+    pub fn value(&self) -> Option<&'a Value<'a>> {
         self.value
     }
 
@@ -157,7 +157,7 @@ impl<'a> Field<'a> {
     pub fn str(&self) -> Option<String> {
         match self.value? {
             Value::Null => None,
-            Value::Str(s) => Some(s.clone()),
+            Value::Str(s) => Some(s.to_string()),
             other => {
                 self.wrong_type("a string", "문자열");
                 scalar_text(other)
@@ -196,7 +196,7 @@ impl<'a> Field<'a> {
         match self.value? {
             Value::Null => None,
             Value::Bool(b) => Some(*b),
-            Value::Str(s) => match yaml11_bool(s) {
+            Value::Str(s) => match yaml11_bool(s.as_ref()) {
                 Some(b) => {
                     let path = self.dotted();
                     self.report(
@@ -331,12 +331,12 @@ fn yaml11_bool(s: &str) -> Option<bool> {
     }
 }
 
-fn scalar_text(value: &Value) -> Option<String> {
+fn scalar_text(value: &Value<'_>) -> Option<String> {
     match value {
         Value::Bool(b) => Some(b.to_string()),
         Value::Int(n) => Some(n.to_string()),
         Value::Float(f) => Some(f.to_string()),
-        Value::Str(s) => Some(s.clone()),
+        Value::Str(s) => Some(s.to_string()),
         _ => None,
     }
 }

@@ -195,7 +195,7 @@ fn read_target_port(f: &Field<'_>) -> Option<IntOrString> {
     match f.value()? {
         Value::Null => None,
         Value::Int(n) => valid_port(f, *n).map(|p| IntOrString::Int(i64::from(p))),
-        Value::Str(s) if is_iana_svc_name(s) => Some(IntOrString::Str(s.clone())),
+        Value::Str(s) if is_iana_svc_name(s) => Some(IntOrString::Str(s.to_string())),
         Value::Str(s) => {
             let path = f.dotted();
             f.report(

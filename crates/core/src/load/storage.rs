@@ -104,12 +104,13 @@ fn warn_missing(spec: &Field<'_>, field: &str, kind: &str) {
 pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolumeSpec {
     let spec = root.get("spec");
     spec.expect_map();
-    let known: Vec<&str> = PV_FIELDS
+    let mut known: Vec<&str> = PV_FIELDS
         .iter()
         .chain(PV_SOURCES)
         .chain(POD_ONLY_SOURCES)
         .copied()
         .collect();
+    known.sort_unstable();
     fields::check_known(&spec, &known, None);
     let keys = spec.keys();
     let sources: Vec<&str> = keys

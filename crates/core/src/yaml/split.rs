@@ -23,6 +23,11 @@ pub fn split_documents(input: &str) -> Vec<Chunk<'_>> {
     for line in input[body_start..].split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
+        // Only lines starting with `-` or `.` can be markers; once a document has content,
+        // no other line needs a look.
+        if has_content && !line.starts_with(['-', '.']) {
+            continue;
+        }
         match marker(line) {
             Some(Marker::DocumentStart { inline_content }) => {
                 if has_content {

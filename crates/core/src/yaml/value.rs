@@ -2,11 +2,14 @@
 //! Kubernetes objects need; building it is cheaper than a hashed map.
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 
-/// A parsed YAML or JSON value.
+/// A parsed YAML or JSON value. Strings borrow from the document's text wherever the parser
+/// allows (no escapes, no folding), which spares most allocations.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     /// `null`, `~` or nothing.
     Null,
     /// `true` / `false`.
@@ -16,27 +19,27 @@ pub enum Value {
     /// Any other number.
     Float(f64),
     /// A string, including every scalar YAML 1.2 does not read as another type.
-    Str(String),
+    Str(Cow<'t, str>),
     /// A sequence.
-    Seq(Vec<Value>),
+    Seq(Vec<Value<'t>>),
     /// A mapping; non-string keys are written as strings.
-    Map(Vec<Entry>),
+    Map(Vec<Entry<'t>>),
 }
 
 /// One key of a mapping, with where the key was written.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
+pub struct Entry<'t> {
     /// The key.
-    pub key: String,
+    pub key: Cow<'t, str>,
     /// Byte offset of the key in the document's text, when the parser could tell.
     pub offset: Option<u32>,
     /// The value.
-    pub value: Value,
+    pub value: Value<'t>,
 }
 
-impl Value {
+impl<'t> Value<'t> {
     /// The value under `key`, when this is a mapping that has it.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'t>> {
         match self {
             Value::Map(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
             _ => None,
@@ -44,7 +47,7 @@ impl Value {
     }
 
     /// The entry under `key`, when this is a mapping that has it.
-    pub fn entry(&self, key: &str) -> Option<&Entry> {
+    pub fn entry(&self, key: &str) -> Option<&Entry<'t>> {
         match self {
             Value::Map(entries) => entries.iter().find(|e| e.key == key),
             _ => None,
@@ -116,11 +119,20 @@ pub struct ParseError {
     pub offset: Option<usize>,
 }
 
-const DUPLICATE_KEY: &str = "duplicate key ";
+const DUPLICATE_KEY: &str = "kubeglass: duplicate key ";
+const AT_OFFSET: &str = " @";
 
 /// Parses one document whose text starts after `lines_before` lines of the whole input.
 /// Returns the value when there is one, and every problem found.
-pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value>, Vec<ParseError>) {
+pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value<'_>>, Vec<ParseError>) {
+    if let Some(offset) = super::depth::too_deep(text) {
+        let error = ParseError {
+            kind: ParseErrorKind::TooDeep,
+            message: format!("nesting is deeper than {} levels", super::depth::MAX_DEPTH),
+            offset: Some(offset),
+        };
+        return (None, vec![error]);
+    }
     match parse(text, true, lines_before) {
         Ok(value) => (Some(value), Vec::new()),
         Err(error) if error.kind == ParseErrorKind::DuplicateKey => {
@@ -130,30 +142,47 @@ pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value>, Vec<Pa
     }
 }
 
-fn parse(text: &str, strict: bool, lines_before: usize) -> Result<Value, ParseError> {
-    let input = Input {
-        start: text.as_ptr() as usize,
-        len: text.len(),
-        strict,
-    };
-    ValueSeed { input }
-        .deserialize(serde_norway::Deserializer::from_str(text))
-        .map_err(|e| convert_error(&e, text, lines_before))
+/// Parses every document of `text` with one parser, in order, `None` for a document that
+/// fails (strictly: a repeated key fails too). Offsets in the values are relative to `text`.
+/// The caller falls back to [`parse_document`] per document when anything fails, and must
+/// stop reading at the first failure: after one, the iterator may not end.
+pub fn parse_stream(text: &str) -> impl Iterator<Item = Option<Value<'_>>> + '_ {
+    let input = Input::new(text, true);
+    let scratch = Scratch::default();
+    serde_norway::Deserializer::from_str(text).map(move |document| {
+        scratch.clear();
+        ValueSeed {
+            input,
+            scratch: &scratch,
+        }
+        .deserialize(document)
+        .ok()
+    })
+}
+
+fn parse(text: &str, strict: bool, lines_before: usize) -> Result<Value<'_>, ParseError> {
+    let scratch = Scratch::default();
+    ValueSeed {
+        input: Input::new(text, strict),
+        scratch: &scratch,
+    }
+    .deserialize(serde_norway::Deserializer::from_str(text))
+    .map_err(|e| convert_error(&e, text, lines_before))
 }
 
 fn convert_error(error: &serde_norway::Error, text: &str, lines_before: usize) -> ParseError {
     let raw = error.to_string();
     let offset = error.location().map(|l| l.index().min(text.len()));
-    let (kind, message) = if let Some(key) = raw.strip_prefix(DUPLICATE_KEY) {
-        let key = key.split(" at line ").next().unwrap_or(key);
-        (
-            ParseErrorKind::DuplicateKey,
-            format!("the key {key} appears twice in one mapping"),
-        )
+    let (kind, message) = if let Some((key, at)) = duplicate_key(&raw) {
+        return ParseError {
+            kind: ParseErrorKind::DuplicateKey,
+            message: format!("the key \"{key}\" appears twice in one mapping"),
+            offset: at.or(offset),
+        };
     } else if raw.starts_with("recursion limit exceeded") {
         (
             ParseErrorKind::TooDeep,
-            "nesting is deeper than 128 levels".to_owned(),
+            format!("nesting is deeper than {} levels", super::depth::MAX_DEPTH),
         )
     } else if raw.starts_with("repetition limit exceeded") {
         (
@@ -218,6 +247,15 @@ fn unclosed_flow(raw: &str, text: &str) -> Option<usize> {
     matches!(text.as_bytes().get(offset), Some(b'[' | b'{')).then_some(offset)
 }
 
+/// Our own duplicate-key error, which serde_norway may prefix with a path: the key and the
+/// offset of its second occurrence.
+fn duplicate_key(raw: &str) -> Option<(&str, Option<usize>)> {
+    let rest = &raw[raw.find(DUPLICATE_KEY)? + DUPLICATE_KEY.len()..];
+    let rest = rest.split(" at line ").next().unwrap_or(rest);
+    let (key, at) = rest.rsplit_once(AT_OFFSET)?;
+    Some((key, at.parse().ok()))
+}
+
 /// Drops the " at line L column C" that repeats the error's own position; positions of context
 /// ("while parsing a block mapping at line ...") are rewritten by the caller.
 fn strip_own_position(raw: &str) -> String {
@@ -259,28 +297,68 @@ struct Input {
 }
 
 impl Input {
+    fn new(text: &str, strict: bool) -> Self {
+        Input {
+            start: text.as_ptr() as usize,
+            len: text.len(),
+            strict,
+        }
+    }
+
     fn offset_of(self, s: &str) -> Option<u32> {
         let at = (s.as_ptr() as usize).checked_sub(self.start)?;
         (at <= self.len).then(|| u32::try_from(at).ok()).flatten()
     }
 }
 
-#[derive(Clone, Copy)]
-struct ValueSeed {
-    input: Input,
+/// Stacks shared by the whole parse: a mapping's entries (a sequence's items) gather on top
+/// of the stack while it is open and move into one exactly-sized vector when it closes,
+/// instead of each growing its own vector step by step. Nested collections close first, so
+/// the stack discipline holds.
+#[derive(Default)]
+struct Scratch<'t> {
+    entries: RefCell<Vec<Entry<'t>>>,
+    items: RefCell<Vec<Value<'t>>>,
 }
 
-impl<'de> DeserializeSeed<'de> for ValueSeed {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(ValueVisitor { input: self.input })
+impl Scratch<'_> {
+    /// Drops whatever a failed parse left behind.
+    fn clear(&self) {
+        self.entries.borrow_mut().clear();
+        self.items.borrow_mut().clear();
     }
 }
 
 #[derive(Clone, Copy)]
-struct ValueVisitor {
+struct ValueSeed<'s, 't> {
     input: Input,
+    scratch: &'s Scratch<'t>,
+}
+
+impl<'t> DeserializeSeed<'t> for ValueSeed<'_, 't> {
+    type Value = Value<'t>;
+
+    fn deserialize<D: Deserializer<'t>>(self, deserializer: D) -> Result<Value<'t>, D::Error> {
+        deserializer.deserialize_any(ValueVisitor {
+            input: self.input,
+            scratch: self.scratch,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+struct ValueVisitor<'s, 't> {
+    input: Input,
+    scratch: &'s Scratch<'t>,
+}
+
+impl<'s, 't> ValueVisitor<'s, 't> {
+    fn seed(self) -> ValueSeed<'s, 't> {
+        ValueSeed {
+            input: self.input,
+            scratch: self.scratch,
+        }
+    }
 }
 
 /// A mapping key and where it was written.
@@ -289,7 +367,7 @@ struct KeySeed {
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = (String, Option<u32>);
+    type Value = (Cow<'de, str>, Option<u32>);
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
@@ -297,43 +375,43 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
 }
 
 impl<'de> Visitor<'de> for KeySeed {
-    type Value = (String, Option<u32>);
+    type Value = (Cow<'de, str>, Option<u32>);
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a mapping key")
     }
 
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok((v.to_owned(), self.input.offset_of(v)))
+        Ok((Cow::Borrowed(v), self.input.offset_of(v)))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok((v.to_owned(), None))
+        Ok((Cow::Owned(v.to_owned()), None))
     }
 
     fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok((v.to_string(), None))
+        Ok((Cow::Owned(v.to_string()), None))
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((v.to_string(), None))
+        Ok((Cow::Owned(v.to_string()), None))
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((v.to_string(), None))
+        Ok((Cow::Owned(v.to_string()), None))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Ok((v.to_string(), None))
+        Ok((Cow::Owned(v.to_string()), None))
     }
 
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(("null".to_owned(), None))
+        Ok((Cow::Borrowed("null"), None))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(("<complex key>".to_owned(), None))
+        Ok((Cow::Borrowed("<complex key>"), None))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -341,7 +419,7 @@ impl<'de> Visitor<'de> for KeySeed {
             .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
             .is_some()
         {}
-        Ok(("<complex key>".to_owned(), None))
+        Ok((Cow::Borrowed("<complex key>"), None))
     }
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
@@ -350,93 +428,104 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
+impl<'de> Visitor<'de> for ValueVisitor<'_, 'de> {
+    type Value = Value<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any YAML value")
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Value<'de>, E> {
         Ok(Value::Bool(v))
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Value<'de>, E> {
         Ok(Value::Int(v))
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Value<'de>, E> {
         Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Value<'de>, E> {
         Ok(Value::Float(v))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_owned()))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value<'de>, E> {
+        Ok(Value::Str(Cow::Borrowed(v)))
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
+    fn visit_str<E>(self, v: &str) -> Result<Value<'de>, E> {
+        Ok(Value::Str(Cow::Owned(v.to_owned())))
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
+    fn visit_string<E>(self, v: String) -> Result<Value<'de>, E> {
+        Ok(Value::Str(Cow::Owned(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
         Ok(Value::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Value, E> {
+    fn visit_none<E>(self) -> Result<Value<'de>, E> {
         Ok(Value::Null)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        ValueSeed { input: self.input }.deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
+        self.seed().deserialize(d)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
         self.visit_some(d)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element_seed(ValueSeed { input: self.input })? {
-            items.push(item);
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        let start = self.scratch.items.borrow().len();
+        while let Some(item) = seq.next_element_seed(self.seed())? {
+            self.scratch.items.borrow_mut().push(item);
         }
+        let items = self.scratch.items.borrow_mut().drain(start..).collect();
         Ok(Value::Seq(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries: Vec<Entry> = Vec::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        let start = self.scratch.entries.borrow().len();
         let mut merges = Vec::new();
         while let Some((key, offset)) = map.next_key_seed(KeySeed { input: self.input })? {
-            let value = map.next_value_seed(ValueSeed { input: self.input })?;
+            let value = map.next_value_seed(self.seed())?;
             if key == "<<" {
                 merges.push(value);
                 continue;
             }
-            match entries.iter_mut().find(|e| e.key == key) {
+            let mut stack = self.scratch.entries.borrow_mut();
+            match stack[start..].iter_mut().find(|e| e.key == key) {
                 Some(_) if self.input.strict => {
-                    return Err(de::Error::custom(format_args!("{DUPLICATE_KEY}\"{key}\"")));
+                    let at = offset.map_or(String::new(), |o| o.to_string());
+                    return Err(de::Error::custom(format_args!(
+                        "{DUPLICATE_KEY}{key}{AT_OFFSET}{at}"
+                    )));
                 }
                 Some(slot) => slot.value = value,
-                None => entries.push(Entry { key, offset, value }),
+                None => stack.push(Entry { key, offset, value }),
             }
         }
+        let mut entries: Vec<Entry<'de>> =
+            self.scratch.entries.borrow_mut().drain(start..).collect();
         for merged in merges {
             apply_merge(&mut entries, merged);
         }
         Ok(Value::Map(entries))
     }
 
-    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Value<'de>, A::Error> {
         // A custom tag (`!foo value`): keep the value, drop the tag.
         let (_tag, variant) = data.variant::<String>()?;
-        de::VariantAccess::newtype_variant_seed(variant, ValueSeed { input: self.input })
+        de::VariantAccess::newtype_variant_seed(variant, self.seed())
     }
 }
 
 /// YAML merge keys (`<<: *base`): keys from the merged mappings fill in what is not set.
-fn apply_merge(entries: &mut Vec<Entry>, merged: Value) {
+fn apply_merge<'t>(entries: &mut Vec<Entry<'t>>, merged: Value<'t>) {
     match merged {
         Value::Map(extra) => {
             for entry in extra {
@@ -454,7 +543,24 @@ fn apply_merge(entries: &mut Vec<Entry>, merged: Value) {
 mod tests {
     use super::*;
 
-    fn parse_ok(text: &str) -> Value {
+    #[test]
+    fn a_stream_parses_document_by_document_with_offsets_into_the_whole_text() {
+        let text = "a: 1\n---\nb: [2\n---\nc: 3\n";
+        // After a failure the stream may go on failing forever: callers stop at the first.
+        let docs: Vec<Option<Value<'_>>> = parse_stream(text).take(2).collect();
+        assert_eq!(
+            docs[0].as_ref().unwrap().entry("a").unwrap().offset,
+            Some(0)
+        );
+        assert!(docs[1].is_none(), "the broken document fails");
+        let good = parse_stream("a: 1\n---\nc: 3\n").collect::<Vec<_>>();
+        assert_eq!(
+            good[1].as_ref().unwrap().entry("c").unwrap().offset,
+            Some(9)
+        );
+    }
+
+    fn parse_ok(text: &str) -> Value<'_> {
         let (value, errors) = parse_document(text, 0);
         assert!(errors.is_empty(), "{errors:?}");
         value.unwrap()
@@ -491,6 +597,7 @@ mod tests {
         let (value, errors) = parse_document("a: 1\nb: 2\na: 3\n", 0);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].kind, ParseErrorKind::DuplicateKey);
+        assert_eq!(errors[0].offset, Some(10), "at the second `a`");
         assert_eq!(
             errors[0].message,
             "the key \"a\" appears twice in one mapping"

@@ -1,0 +1,122 @@
+//! `kubeglass check` end to end: output formats and exit status.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn kubeglass(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubeglass"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kubeglass");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+const BROKEN: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: i\n    volumeMounts: [{name: data, mountPath: /d}]\n";
+const CLEAN: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n";
+
+#[test]
+fn text_output_is_one_compiler_style_line_per_diagnostic() {
+    let out = kubeglass(&["check", "-"], BROKEN);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert!(
+        lines[0].starts_with("<stdin>:9:21: error: spec.containers[0].volumeMounts[0].name: the pod has no volume named `data`"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn clean_input_exits_zero_and_prints_nothing() {
+    let out = kubeglass(&["check"], CLEAN);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let out = kubeglass(&["check", "-"], "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec: {schedule: '@daily'}\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains(": warning: CronJob batch/v1beta1 was removed"));
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let out = kubeglass(&["check", "--format", "json", "-"], BROKEN);
+    assert_eq!(out.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let d = &value.as_array().unwrap()[0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["code"], "unknown-volume");
+    assert_eq!(d["line"], 9);
+    assert_eq!(d["column"], 21);
+    assert_eq!(d["document"], 0);
+    assert_eq!(d["kind"], "Pod");
+    assert_eq!(d["namespace"], "default");
+    assert_eq!(d["name"], "p");
+    assert_eq!(d["file"], "<stdin>");
+    assert!(d["message"].as_str().unwrap().contains("`data`"));
+    assert_eq!(d["hint"], "add it under spec.volumes, or fix the name");
+}
+
+#[test]
+fn korean_messages_on_request() {
+    let out = kubeglass(&["check", "--lang", "ko", "-"], BROKEN);
+    assert!(stdout(&out).contains("볼륨이 없습니다"), "{}", stdout(&out));
+}
+
+#[test]
+fn several_files_are_checked_in_turn() {
+    let dir = std::env::temp_dir().join(format!("kubeglass-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.yaml"), dir.join("b.yaml"));
+    std::fs::write(&a, CLEAN).unwrap();
+    std::fs::write(&b, "kind: [\n").unwrap();
+    let out = kubeglass(&["check", a.to_str().unwrap(), b.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("{}:2:1: error:", b.display())),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [
+        &[][..],
+        &["check", "--format", "xml"],
+        &["nope"],
+        &["check", "--frobnicate"],
+    ] {
+        let out = kubeglass(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: kubeglass"));
+    }
+    let missing = kubeglass(&["check", "/no/such/file.yaml"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /no/such/file.yaml"));
+}
+
+#[test]
+fn help_exits_zero() {
+    let out = kubeglass(&["--help"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("check [FILE|-]"));
+}
