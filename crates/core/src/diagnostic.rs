@@ -65,8 +65,6 @@ pub enum Code {
     UnknownApiVersion,
     /// An `apiVersion` that was removed from current Kubernetes.
     RemovedApiVersion,
-    /// A kind the product does not model; it is kept as a generic object.
-    UnmodelledKind,
     /// A volumeMount names a volume the pod does not declare.
     UnknownVolume,
     /// A PersistentVolume with no volume source.
