@@ -21,7 +21,7 @@ pub use api::SCENARIO_API_VERSION;
 pub use service::NODE_PORT_RANGE;
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
-use crate::model::{Object, Origin};
+use crate::model::{Anchor, Anchors, Object, Origin};
 use crate::source::{LineIndex, Position};
 use crate::text::Text;
 use crate::yaml::{self, Chunk, ParseErrorKind, Seg, Value};
@@ -283,12 +283,14 @@ impl DocumentLoader<'_, '_> {
     }
 
     fn load_object(&mut self, value: &Value<'_>, prefix: &[Seg], defaults: &Defaults) {
-        let offset = value
-            .offset()
-            .map_or_else(|| self.first_content_offset(), |o| o as usize);
-        let origin = Origin {
+        let position = value.offset().map_or_else(
+            || self.first_content_position(),
+            |o| self.lines.position(self.value_base + o as usize),
+        );
+        let mut origin = Origin {
             document: self.document,
-            position: self.position(offset),
+            position,
+            anchors: Anchors::default(),
         };
         if !matches!(value, Value::Map(_)) {
             let message = Text::new(
@@ -312,8 +314,25 @@ impl DocumentLoader<'_, '_> {
             self.place_issues(value, prefix, issues, object_ref);
         }
         if let Some((meta, body)) = read {
+            for (anchor, path) in anchor_paths(&meta.kind) {
+                if let Some(position) = self.key_position(value, path) {
+                    origin.anchors.insert(*anchor, position);
+                }
+            }
             self.loaded.objects.push(Object { meta, origin, body });
         }
+    }
+
+    /// Where the last key of `path` is written, from the tree's key offsets (no re-parse).
+    fn key_position(&self, tree: &Value<'_>, path: &[&str]) -> Option<Position> {
+        let mut node = tree;
+        let mut offset = None;
+        for key in path {
+            let entry = node.entry(key)?;
+            offset = entry.offset;
+            node = &entry.value;
+        }
+        offset.map(|o| self.lines.position(self.value_base + o as usize))
     }
 
     /// Turns issues found under `tree` (which sits at `prefix` in the document) into diagnostics.
@@ -389,6 +408,95 @@ impl DocumentLoader<'_, '_> {
 
     fn first_content_position(&self) -> Position {
         self.position(self.first_content_offset())
+    }
+}
+
+/// The fields each kind records the position of, as paths from the object's root.
+fn anchor_paths(kind: &str) -> &'static [(Anchor, &'static [&'static str])] {
+    const POD: &[(Anchor, &[&str])] = &[
+        (Anchor::NodeSelector, &["spec", "nodeSelector"]),
+        (Anchor::Affinity, &["spec", "affinity"]),
+        (Anchor::NodeName, &["spec", "nodeName"]),
+        (Anchor::Volumes, &["spec", "volumes"]),
+        (Anchor::Containers, &["spec", "containers"]),
+    ];
+    const WORKLOAD: &[(Anchor, &[&str])] = &[
+        (Anchor::Selector, &["spec", "selector"]),
+        (Anchor::Replicas, &["spec", "replicas"]),
+        (
+            Anchor::NodeSelector,
+            &["spec", "template", "spec", "nodeSelector"],
+        ),
+        (Anchor::Affinity, &["spec", "template", "spec", "affinity"]),
+        (Anchor::NodeName, &["spec", "template", "spec", "nodeName"]),
+        (Anchor::Volumes, &["spec", "template", "spec", "volumes"]),
+        (
+            Anchor::Containers,
+            &["spec", "template", "spec", "containers"],
+        ),
+    ];
+    const CRON: &[(Anchor, &[&str])] = &[
+        (
+            Anchor::Volumes,
+            &["spec", "jobTemplate", "spec", "template", "spec", "volumes"],
+        ),
+        (
+            Anchor::NodeSelector,
+            &[
+                "spec",
+                "jobTemplate",
+                "spec",
+                "template",
+                "spec",
+                "nodeSelector",
+            ],
+        ),
+        (
+            Anchor::Containers,
+            &[
+                "spec",
+                "jobTemplate",
+                "spec",
+                "template",
+                "spec",
+                "containers",
+            ],
+        ),
+    ];
+    const SERVICE: &[(Anchor, &[&str])] = &[
+        (Anchor::Selector, &["spec", "selector"]),
+        (Anchor::Ports, &["spec", "ports"]),
+        (Anchor::ServiceType, &["spec", "type"]),
+        (Anchor::ClusterIp, &["spec", "clusterIP"]),
+        (Anchor::ExternalName, &["spec", "externalName"]),
+    ];
+    const CLAIM: &[(Anchor, &[&str])] = &[
+        (Anchor::StorageClass, &["spec", "storageClassName"]),
+        (Anchor::Resources, &["spec", "resources"]),
+        (Anchor::VolumeName, &["spec", "volumeName"]),
+        (Anchor::Selector, &["spec", "selector"]),
+    ];
+    const VOLUME: &[(Anchor, &[&str])] = &[
+        (Anchor::NodeAffinity, &["spec", "nodeAffinity"]),
+        (Anchor::StorageClass, &["spec", "storageClassName"]),
+    ];
+    const ENDPOINTS: &[(Anchor, &[&str])] = &[(Anchor::Subsets, &["subsets"])];
+    const SLICE: &[(Anchor, &[&str])] = &[(Anchor::Subsets, &["endpoints"])];
+    match kind {
+        "Pod" => POD,
+        "CronJob" => CRON,
+        "Deployment"
+        | "ReplicaSet"
+        | "ReplicationController"
+        | "StatefulSet"
+        | "DaemonSet"
+        | "Job" => WORKLOAD,
+        "Service" => SERVICE,
+        "PersistentVolumeClaim" => CLAIM,
+        "PersistentVolume" => VOLUME,
+        "Endpoints" => ENDPOINTS,
+        "EndpointSlice" => SLICE,
+        _ => &[],
     }
 }
 

@@ -1,5 +1,6 @@
 //! The typed objects the product understands, holding only the fields it uses.
 
+mod anchor;
 mod misc;
 mod node;
 mod pod;
@@ -9,6 +10,7 @@ mod service;
 mod storage;
 mod workload;
 
+pub use anchor::{Anchor, Anchors};
 pub use misc::{ConfigData, Ingress, IngressBackend, NetworkPolicy};
 pub use node::{NodeSpec, Taint, TaintEffect};
 pub use pod::{
@@ -37,12 +39,21 @@ use std::collections::BTreeMap;
 pub type Labels = BTreeMap<String, String>;
 
 /// Where an object came from in the pasted text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Origin {
     /// 0-based index of its document.
     pub document: usize,
     /// Position of the object's first line.
     pub position: Position,
+    /// Positions of the fields diagnostics point at.
+    pub anchors: Anchors,
+}
+
+impl Origin {
+    /// Where `anchor` is, or the object's first line when it does not have that field.
+    pub fn at(&self, anchor: Anchor) -> Position {
+        self.anchors.get(anchor).unwrap_or(self.position)
+    }
 }
 
 /// The identity and metadata every object has.

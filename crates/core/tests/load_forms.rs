@@ -38,6 +38,31 @@ fn multi_document_yaml_with_markers_comments_and_end_markers() {
 }
 
 #[test]
+fn every_object_knows_its_line_in_a_clean_stream() {
+    // A clean stream takes the one-parser fast path; origins must still be exact.
+    let text = format!("{}---\n{}---\n\n# gap\n{}", cm("a"), cm("b"), cm("c"));
+    let lines: Vec<u32> = clean(&text)
+        .iter()
+        .map(|o| o.origin.position.line)
+        .collect();
+    assert_eq!(lines, [1, 7, 15]);
+}
+
+#[test]
+fn anchors_point_at_fields_for_later_diagnostics() {
+    use kubeglass_core::model::Anchor;
+    let text = format!("{}---\napiVersion: v1\nkind: Service\nmetadata: {{name: s}}\nspec:\n  ports: [{{port: 80}}]\n  selector:\n    app: x\n", cm("a"));
+    let objects = clean(&text);
+    assert_eq!(objects[1].origin.at(Anchor::Selector).line, 12);
+    assert_eq!(objects[1].origin.at(Anchor::Ports).line, 11);
+    assert_eq!(
+        objects[1].origin.at(Anchor::ExternalName).line,
+        7,
+        "absent: the object's line"
+    );
+}
+
+#[test]
 fn crlf_and_a_byte_order_mark() {
     let text = format!("\u{feff}{}---\n{}", cm("a"), cm("b")).replace('\n', "\r\n");
     let objects = clean(&text);
