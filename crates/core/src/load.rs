@@ -12,6 +12,7 @@ mod object;
 mod pod;
 mod quantity;
 mod read;
+mod scenario;
 mod selectors;
 mod service;
 mod storage;
@@ -307,7 +308,14 @@ impl DocumentLoader<'_, '_> {
             return;
         }
         let issues = Issues::default();
-        let read = read_object(&Field::root(value, &issues), defaults);
+        let steps = value.get("spec").and_then(|s| s.get("steps"));
+        let step_position = |i: usize| match steps {
+            Some(Value::Seq(items)) => items.get(i).and_then(Value::offset).map_or(position, |o| {
+                self.lines.position(self.value_base + o as usize)
+            }),
+            _ => position,
+        };
+        let read = read_object(&Field::root(value, &issues), defaults, &step_position);
         let issues = issues.take();
         if !issues.is_empty() {
             let object_ref = read.as_ref().map(|(meta, _)| meta.object_ref());

@@ -124,6 +124,8 @@ pub enum Body {
     Ingress(Ingress),
     /// A NetworkPolicy.
     NetworkPolicy(NetworkPolicy),
+    /// A kubeglass Scenario: the cluster and the story to play.
+    Scenario(Box<crate::scenario::Scenario>),
     /// Any other kind (CRDs, RBAC, ...), kept with its identity only.
     Other,
 }

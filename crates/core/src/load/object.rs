@@ -7,11 +7,13 @@ use super::names;
 use super::node::read_node;
 use super::pod::{read_pod_spec, read_pod_status};
 use super::read::Field;
+use super::scenario::read_scenario;
 use super::service::{read_endpoint_slice, read_endpoints, read_service};
 use super::storage::{read_pv, read_pvc, read_storage_class};
 use super::workload::read_workload;
 use crate::diagnostic::{Code, Severity};
 use crate::model::{is_cluster_scoped, Body, Meta, WorkloadKind};
+use crate::source::Position;
 use crate::text::Text;
 
 /// What a List tells its items when they leave out `apiVersion` or `kind`.
@@ -22,7 +24,12 @@ pub(crate) struct Defaults {
 }
 
 /// Reads identity and body; `None` when the object has no kind (already reported).
-pub(crate) fn read_object(root: &Field<'_>, defaults: &Defaults) -> Option<(Meta, Body)> {
+/// `step_position` places the items of a Scenario's `spec.steps`.
+pub(crate) fn read_object(
+    root: &Field<'_>,
+    defaults: &Defaults,
+    step_position: &dyn Fn(usize) -> Position,
+) -> Option<(Meta, Body)> {
     let kind_field = root.get("kind");
     let kind = kind_field
         .str()
@@ -46,7 +53,7 @@ pub(crate) fn read_object(root: &Field<'_>, defaults: &Defaults) -> Option<(Meta
     };
     let api_version = read_api_version(root, &kind, defaults);
     let meta = read_meta(root, kind, api_version);
-    let body = read_body(root, &meta);
+    let body = read_body(root, &meta, step_position);
     Some((meta, body))
 }
 
@@ -232,7 +239,7 @@ fn root_fields(kind: &str) -> &'static [&'static str] {
     }
 }
 
-fn read_body(root: &Field<'_>, meta: &Meta) -> Body {
+fn read_body(root: &Field<'_>, meta: &Meta, step_position: &dyn Fn(usize) -> Position) -> Body {
     let kind = meta.kind.as_str();
     if api::is_modelled(kind) {
         let misplaced = matches!(kind, "Pod").then_some(("spec", fields::POD_SPEC));
@@ -265,6 +272,7 @@ fn read_body(root: &Field<'_>, meta: &Meta) -> Body {
         "Namespace" => Body::Namespace,
         "Ingress" => Body::Ingress(read_ingress(root)),
         "NetworkPolicy" => Body::NetworkPolicy(read_network_policy(root)),
+        "Scenario" => Body::Scenario(Box::new(read_scenario(root, &meta.name, step_position))),
         _ => Body::Other,
     }
 }
