@@ -3,10 +3,15 @@
 //! Data flows one way: text → objects + diagnostics → cluster → world + events → scene → SVG.
 //! Nothing here depends on a browser, and everything is deterministic.
 
+pub mod cluster;
+pub mod cron;
+pub mod describe;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod rng;
+pub mod scenario;
+pub mod sim;
 pub mod source;
 pub mod text;
 pub mod yaml;

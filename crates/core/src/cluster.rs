@@ -1,0 +1,302 @@
+//! From loaded objects to a resolved cluster: nodes, pods placed by the scheduler, IPs,
+//! Services with their endpoints, DNS, and volumes bound to their storage.
+//!
+//! One reconcile loop ([`Cluster::reconcile`]) runs the controllers, the volume binder, the
+//! scheduler and the kubelet's mounting until nothing changes. Resolution runs it once;
+//! every simulated event runs it again, so a replacement pod is placed by the same code.
+
+mod build;
+mod change;
+mod checks;
+mod controllers;
+pub mod dns;
+mod endpoints;
+pub mod ipam;
+mod lifecycle;
+mod mounts;
+mod naming;
+mod nodes;
+mod schedule;
+mod state;
+mod storage;
+
+pub use change::Change;
+pub use controllers::JOB_RUN_TIME;
+pub use lifecycle::{EVICTION_TOLERATION, NODE_GRACE};
+pub use state::{
+    Claim, ClaimPhase, Class, Endpoint, Lifetime, LoadBalancer, MountedVolume, Node, Owner, Phase,
+    Pod, Service, ServicePortState, Store, Uid, Volume, VolumePhase, Workload,
+};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
+use crate::rng::Rng;
+use crate::scenario::{Millis, Scenario};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A file written into some storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    /// Path inside the storage (not inside the container).
+    pub path: String,
+    /// Who wrote it: `namespace/pod` and container.
+    pub writer: String,
+    /// When.
+    pub at: Millis,
+}
+
+/// Hand-written Endpoints or EndpointSlices for a selectorless Service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ManualEndpoints {
+    /// Namespace.
+    pub namespace: String,
+    /// The object's name.
+    pub name: String,
+    /// Content.
+    pub spec: EndpointsSpec,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// The resolved, simulated cluster.
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    /// Nodes.
+    pub nodes: Vec<Node>,
+    /// Pods that exist (deleted ones are removed).
+    pub pods: Vec<Pod>,
+    /// Services.
+    pub services: Vec<Service>,
+    /// PersistentVolumeClaims.
+    pub claims: Vec<Claim>,
+    /// PersistentVolumes.
+    pub volumes: Vec<Volume>,
+    /// StorageClasses.
+    pub classes: Vec<Class>,
+    /// Controllers.
+    pub workloads: Vec<Workload>,
+    /// ConfigMaps, as `(namespace, name)`.
+    pub config_maps: BTreeSet<(String, String)>,
+    /// Secrets, as `(namespace, name)`.
+    pub secrets: BTreeSet<(String, String)>,
+    /// Namespaces in use.
+    pub namespaces: BTreeSet<String>,
+    /// Ingresses: namespace, name, content.
+    pub ingresses: Vec<(String, String, Ingress)>,
+    /// NetworkPolicies: namespace, name, content.
+    pub network_policies: Vec<(String, String, NetworkPolicy)>,
+    /// Endpoints and EndpointSlices written by hand.
+    pub manual_endpoints: Vec<ManualEndpoints>,
+    /// Files in each storage.
+    pub files: BTreeMap<Store, Vec<File>>,
+    /// Directories that exist on nodes (for hostPath type checks).
+    pub node_dirs: BTreeSet<(String, String)>,
+    /// A cloud controller gives LoadBalancers addresses.
+    pub cloud_load_balancer: bool,
+    /// Simulated time.
+    pub now: Millis,
+    /// The seeded generator behind every random choice.
+    pub rng: Rng,
+    allocations: ipam::Allocations,
+    next_uid: Uid,
+    next_lb_address: u32,
+    changes: Vec<Change>,
+}
+
+impl Cluster {
+    /// Resolves `objects` on the cluster the scenario describes (or the lecture's default
+    /// cluster), returning the cluster and the reference diagnostics.
+    pub fn resolve(objects: &[Object], scenario: Option<&Scenario>) -> (Cluster, Vec<Diagnostic>) {
+        let seed = scenario.map_or(1, |s| s.seed);
+        let mut cluster = Cluster {
+            nodes: Vec::new(),
+            pods: Vec::new(),
+            services: Vec::new(),
+            claims: Vec::new(),
+            volumes: Vec::new(),
+            classes: Vec::new(),
+            workloads: Vec::new(),
+            config_maps: BTreeSet::new(),
+            secrets: BTreeSet::new(),
+            namespaces: BTreeSet::new(),
+            ingresses: Vec::new(),
+            network_policies: Vec::new(),
+            manual_endpoints: Vec::new(),
+            files: BTreeMap::new(),
+            node_dirs: BTreeSet::new(),
+            cloud_load_balancer: scenario
+                .and_then(|s| s.cluster.as_ref())
+                .is_some_and(|c| c.cloud_load_balancer),
+            now: 0,
+            rng: Rng::new(seed),
+            allocations: ipam::Allocations::default(),
+            next_uid: 1,
+            next_lb_address: 10,
+            changes: Vec::new(),
+        };
+        let mut diagnostics = Vec::new();
+        build::build(&mut cluster, objects, scenario, &mut diagnostics);
+        cluster.reconcile();
+        cluster.changes.clear();
+        checks::check(&cluster, objects, &mut diagnostics);
+        crate::diagnostic::sort(&mut diagnostics);
+        (cluster, diagnostics)
+    }
+
+    /// Runs controllers, binding, scheduling and mounting until nothing changes, then
+    /// recomputes endpoints.
+    pub fn reconcile(&mut self) {
+        // Each round can only add pods, bind claims or place pods; a few rounds settle
+        // anything real, and the bound keeps a pathological input from looping.
+        for _ in 0..64 {
+            let mut changed = lifecycle::advance_nodes(self);
+            changed |= controllers::run(self);
+            changed |= storage::bind_claims(self);
+            changed |= schedule::schedule_pending(self);
+            changed |= mounts::mount(self);
+            changed |= storage::finish_deletions(self);
+            if !changed {
+                break;
+            }
+        }
+        endpoints::compute(self);
+    }
+
+    /// Lets time pass until `until`, stopping at every moment something is due (so a long
+    /// wait plays out in order), and reconciling at each.
+    pub fn advance(&mut self, until: Millis) {
+        while self.now < until {
+            let next = lifecycle::next_deadline(self).map_or(until, |d| d.min(until));
+            self.now = next.max(self.now + 1).min(until);
+            self.reconcile();
+        }
+    }
+
+    /// Deletes a pod (by index), then lets the controllers react.
+    pub fn delete_pod(&mut self, index: usize) {
+        lifecycle::delete_pod(self, index);
+        self.reconcile();
+    }
+
+    /// Stops a node; returns false when it does not exist or is already down.
+    pub fn fail_node(&mut self, name: &str) -> bool {
+        let done = lifecycle::fail_node(self, name);
+        self.reconcile();
+        done
+    }
+
+    /// Brings a failed node back; returns false when it was not down.
+    pub fn recover_node(&mut self, name: &str) -> bool {
+        let done = lifecycle::recover_node(self, name);
+        self.reconcile();
+        done
+    }
+
+    /// The container (by index) of the pod (by index) exits; the kubelet restarts it unless
+    /// the restart policy says not to. Returns whether it was restarted.
+    pub fn restart_container(&mut self, pod: usize, container: usize) -> bool {
+        use crate::model::RestartPolicy;
+        let restarted = self.pods[pod].spec.restart_policy != RestartPolicy::Never;
+        if restarted {
+            lifecycle::restart_container(self, pod, container);
+        } else {
+            let p = &mut self.pods[pod];
+            p.phase = Phase::Failed;
+            p.ready = false;
+            p.reason = Some(crate::text::Text::new(
+                "a container exited and restartPolicy is Never",
+                "컨테이너가 종료되었고 restartPolicy가 Never입니다",
+            ));
+        }
+        self.reconcile();
+        restarted
+    }
+
+    /// Sets a workload's replicas; returns false when there is no such workload.
+    pub fn scale(
+        &mut self,
+        kind: crate::model::WorkloadKind,
+        namespace: &str,
+        name: &str,
+        replicas: i64,
+    ) -> bool {
+        let Some(w) = self
+            .workloads
+            .iter_mut()
+            .find(|w| w.kind == kind && w.namespace == namespace && w.name == name && !w.deleted)
+        else {
+            return false;
+        };
+        w.replicas = replicas.max(0);
+        self.reconcile();
+        true
+    }
+
+    /// Deletes a claim (it waits while pods use it); false when there is no such claim.
+    pub fn delete_claim(&mut self, namespace: &str, name: &str) -> bool {
+        let done = storage::delete_claim(self, namespace, name);
+        self.reconcile();
+        done
+    }
+
+    /// The changes recorded since the last call, oldest first.
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// The changes recorded since the last [`Cluster::take_changes`].
+    pub fn recorded(&self) -> &[Change] {
+        &self.changes
+    }
+
+    fn record(&mut self, change: Change) {
+        self.changes.push(change);
+    }
+
+    fn next_uid(&mut self) -> Uid {
+        let uid = self.next_uid;
+        self.next_uid += 1;
+        uid
+    }
+
+    /// The node with this name.
+    pub fn node(&self, name: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.name == name)
+    }
+
+    /// The pod with this namespace and name.
+    pub fn pod(&self, namespace: &str, name: &str) -> Option<&Pod> {
+        self.pods
+            .iter()
+            .find(|p| p.namespace == namespace && p.name == name)
+    }
+
+    /// The pod with this uid.
+    pub fn pod_by_uid(&self, uid: Uid) -> Option<&Pod> {
+        self.pods.iter().find(|p| p.uid == uid)
+    }
+
+    /// The Service with this namespace and name.
+    pub fn service(&self, namespace: &str, name: &str) -> Option<&Service> {
+        self.services
+            .iter()
+            .find(|s| s.namespace == namespace && s.name == name)
+    }
+
+    /// The PersistentVolume with this name.
+    pub fn volume(&self, name: &str) -> Option<&Volume> {
+        self.volumes.iter().find(|v| v.name == name)
+    }
+
+    /// The claim with this namespace and name.
+    pub fn claim(&self, namespace: &str, name: &str) -> Option<&Claim> {
+        self.claims
+            .iter()
+            .find(|c| c.namespace == namespace && c.name == name)
+    }
+
+    /// Files in a storage.
+    pub fn files_in(&self, store: &Store) -> &[File] {
+        self.files.get(store).map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,342 @@
+//! The initial state, straight from the objects: nodes, storage, Services with their
+//! addresses, controllers, and the pods written in the input.
+
+use super::controllers::{adopt_or_create_input_pod, workload_from_object};
+use super::ipam;
+use super::nodes;
+use super::state::{
+    Claim, ClaimPhase, Class, LoadBalancer, Service, ServicePortState, Volume, VolumePhase,
+};
+use super::{Cluster, ManualEndpoints};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{
+    Anchor, Body, Object, PersistentVolumeClaimSpec, PersistentVolumeSpec, ServiceSpec,
+    ServiceType, TrafficPolicy, WorkloadKind,
+};
+use crate::scenario::Scenario;
+use crate::text::Text;
+use std::net::Ipv4Addr;
+use std::rc::Rc;
+
+/// Fills an empty cluster from `objects`.
+pub fn build(
+    cluster: &mut Cluster,
+    objects: &[Object],
+    scenario: Option<&Scenario>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    cluster.nodes = nodes::from_objects(objects);
+    if cluster.nodes.is_empty() {
+        cluster.nodes = match scenario.and_then(|s| s.cluster.as_ref()) {
+            Some(spec) if !spec.nodes.is_empty() => nodes::from_templates(&spec.nodes),
+            _ => nodes::lecture_cluster(),
+        };
+    }
+    cluster.namespaces.insert("default".to_owned());
+    for object in objects {
+        let meta = &object.meta;
+        if !meta.namespace.is_empty() {
+            cluster.namespaces.insert(meta.namespace.clone());
+        }
+        match &object.body {
+            Body::StorageClass(spec) => cluster.classes.push(Class {
+                name: meta.name.clone(),
+                spec: spec.clone(),
+            }),
+            Body::ConfigMap(_) => {
+                cluster
+                    .config_maps
+                    .insert((meta.namespace.clone(), meta.name.clone()));
+            }
+            Body::Secret(_) => {
+                cluster
+                    .secrets
+                    .insert((meta.namespace.clone(), meta.name.clone()));
+            }
+            Body::Namespace => {
+                cluster.namespaces.insert(meta.name.clone());
+            }
+            Body::PersistentVolume(spec) => cluster.volumes.push(volume(object, spec)),
+            Body::Ingress(ingress) => {
+                cluster.ingresses.push((
+                    meta.namespace.clone(),
+                    meta.name.clone(),
+                    ingress.clone(),
+                ));
+            }
+            Body::NetworkPolicy(policy) => {
+                cluster.network_policies.push((
+                    meta.namespace.clone(),
+                    meta.name.clone(),
+                    policy.clone(),
+                ));
+            }
+            Body::Endpoints(spec) | Body::EndpointSlice(spec) => {
+                cluster.manual_endpoints.push(ManualEndpoints {
+                    namespace: meta.namespace.clone(),
+                    name: meta.name.clone(),
+                    spec: spec.clone(),
+                    origin: object.origin.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+    // Claims need the classes (for the default class); Services need nothing else.
+    for object in objects {
+        match &object.body {
+            Body::PersistentVolumeClaim(spec) => {
+                let claim = claim(
+                    cluster,
+                    &object.meta.namespace,
+                    &object.meta.name,
+                    spec,
+                    Some(object),
+                );
+                cluster.claims.push(claim);
+            }
+            Body::Service(spec) => {
+                let service = service(cluster, object, spec, diagnostics);
+                cluster.services.push(service);
+            }
+            _ => {}
+        }
+    }
+    add_workloads(cluster, objects);
+    for object in objects {
+        if let Body::Pod(spec, status) = &object.body {
+            adopt_or_create_input_pod(cluster, object, spec, status);
+        }
+    }
+}
+
+/// Controllers, except ReplicaSets a pasted Deployment owns and Jobs a pasted CronJob owns:
+/// those are the owner's business (a `kubectl get all -o yaml` dump has both).
+fn add_workloads(cluster: &mut Cluster, objects: &[Object]) {
+    let owned_by_pasted = |object: &Object| {
+        object.meta.controller.as_ref().is_some_and(|(kind, name)| {
+            objects.iter().any(|o| {
+                &o.meta.kind == kind
+                    && &o.meta.name == name
+                    && o.meta.namespace == object.meta.namespace
+            })
+        })
+    };
+    for object in objects {
+        if let Body::Workload(spec) = &object.body {
+            let nested = matches!(spec.kind, WorkloadKind::ReplicaSet | WorkloadKind::Job);
+            if nested && owned_by_pasted(object) {
+                if let Some(hash) = object.meta.labels.get("pod-template-hash") {
+                    // Keep the dump's ReplicaSet name for the Deployment's pods.
+                    if let Some((_, deploy)) = &object.meta.controller {
+                        if let Some(w) = cluster.workloads.iter_mut().find(|w| {
+                            w.kind == WorkloadKind::Deployment
+                                && &w.name == deploy
+                                && w.namespace == object.meta.namespace
+                        }) {
+                            w.template_hash = hash.clone();
+                        }
+                    }
+                }
+                continue;
+            }
+            let workload = workload_from_object(object, spec);
+            cluster.workloads.push(workload);
+        }
+    }
+}
+
+fn volume(object: &Object, spec: &PersistentVolumeSpec) -> Volume {
+    let claim_ref = spec
+        .claim_ref
+        .as_ref()
+        .map(|c| format!("{}/{}", c.namespace, c.name));
+    let node = spec.node_affinity.as_ref().and_then(single_hostname);
+    Volume {
+        name: object.meta.name.clone(),
+        labels: object.meta.labels.clone(),
+        capacity: spec.capacity,
+        access_modes: spec.access_modes.clone(),
+        reclaim: spec.reclaim_policy,
+        class: spec.storage_class.clone(),
+        block: spec.block,
+        claim_ref,
+        node_affinity: spec.node_affinity.clone(),
+        source: spec.source.clone(),
+        node,
+        phase: match spec.phase.as_deref() {
+            Some("Released") => VolumePhase::Released(String::new()),
+            Some("Failed") => VolumePhase::Failed,
+            _ => VolumePhase::Available,
+        },
+        provisioned: false,
+        origin: Some(object.origin.clone()),
+    }
+}
+
+/// The node a node-affinity names by `kubernetes.io/hostname In [x]`, when it names exactly one.
+fn single_hostname(selector: &crate::model::NodeSelector) -> Option<String> {
+    use crate::model::{NodeSelectorRequirement, SelectorOperator};
+    let [term] = selector.terms.as_slice() else {
+        return None;
+    };
+    term.requirements.iter().find_map(|r| match r {
+        NodeSelectorRequirement::Label(req)
+            if req.key == "kubernetes.io/hostname"
+                && req.operator == SelectorOperator::In
+                && req.values.len() == 1 =>
+        {
+            Some(req.values[0].clone())
+        }
+        _ => None,
+    })
+}
+
+/// A claim, with its class defaulted as the admission plugin does (rule 5.8).
+pub fn claim(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    spec: &PersistentVolumeClaimSpec,
+    object: Option<&Object>,
+) -> Claim {
+    let class = spec.storage_class.clone().or_else(|| {
+        // The newest default class wins; with no order to go by, the last one written.
+        cluster
+            .classes
+            .iter()
+            .rev()
+            .find(|c| c.spec.is_default)
+            .map(|c| c.name.clone())
+    });
+    Claim {
+        namespace: namespace.to_owned(),
+        name: name.to_owned(),
+        spec: spec.clone(),
+        class,
+        phase: ClaimPhase::Pending(Text::new("not bound yet", "아직 바인딩되지 않음")),
+        deleting: false,
+        origin: object.map(|o| o.origin.clone()),
+    }
+}
+
+fn service(
+    cluster: &mut Cluster,
+    object: &Object,
+    spec: &ServiceSpec,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Service {
+    let meta = &object.meta;
+    let warn = |code: Code, en: String, ko: String| {
+        Diagnostic::warning(code, Text::new(en, ko))
+            .at(
+                Some(object.origin.document),
+                object.origin.at(Anchor::ClusterIp),
+            )
+            .about(meta.object_ref())
+    };
+    let cluster_ip = match (spec.service_type, spec.cluster_ip.as_deref()) {
+        (ServiceType::ExternalName, _) | (_, Some("None")) => None,
+        (_, Some(requested)) => match requested.parse::<Ipv4Addr>() {
+            Ok(ip) if cluster.allocations.claim_cluster_ip(ip) => Some(ip),
+            _ => {
+                let reason_en = if requested
+                    .parse::<Ipv4Addr>()
+                    .is_ok_and(ipam::in_service_range)
+                {
+                    "is already taken"
+                } else {
+                    "is not in the Service range 10.96.0.0/12"
+                };
+                let reason_ko = if reason_en.starts_with("is already") {
+                    "이미 사용 중입니다"
+                } else {
+                    "서비스 대역 10.96.0.0/12 밖입니다"
+                };
+                let ip = cluster.allocations.next_cluster_ip(&mut cluster.rng);
+                diagnostics.push(warn(
+                    Code::PortClash,
+                    format!("clusterIP {requested} {reason_en}; the API would reject this Service. kubeglass gives it {ip}"),
+                    format!("clusterIP {requested}이(가) {reason_ko}. API는 이 서비스를 거부합니다. kubeglass는 {ip}를 줍니다"),
+                ));
+                Some(ip)
+            }
+        },
+        _ => Some(cluster.allocations.next_cluster_ip(&mut cluster.rng)),
+    };
+    // A LoadBalancer may opt out of node ports (`allocateLoadBalancerNodePorts: false`).
+    let wants_node_ports = spec.service_type.has_node_ports()
+        && (spec.service_type != ServiceType::LoadBalancer || spec.allocate_node_ports);
+    let mut ports = Vec::with_capacity(spec.ports.len());
+    for port in &spec.ports {
+        let node_port = if wants_node_ports {
+            match port.node_port {
+                Some(requested) if cluster.allocations.claim_node_port(requested) => {
+                    Some(requested)
+                }
+                Some(requested) => {
+                    let other = cluster
+                        .services
+                        .iter()
+                        .find(|s| s.ports.iter().any(|p| p.node_port == Some(requested)))
+                        .map_or_else(
+                            || "another Service".to_owned(),
+                            |s| format!("Service {}", s.key()),
+                        );
+                    let given = cluster.allocations.next_node_port(&mut cluster.rng);
+                    let given_text = given.map_or_else(|| "none".to_owned(), |p| p.to_string());
+                    diagnostics.push(
+                        warn(
+                            Code::PortClash,
+                            format!("nodePort {requested} is already used by {other}; the API would reject this Service (\"provided port is already allocated\"). kubeglass gives it {given_text}"),
+                            format!("nodePort {requested}은(는) 이미 {other}이(가) 쓰고 있습니다. API는 이 서비스를 거부합니다 (\"provided port is already allocated\"). kubeglass는 {given_text}를 줍니다"),
+                        )
+                        .at(Some(object.origin.document), object.origin.at(Anchor::Ports)),
+                    );
+                    given
+                }
+                None => cluster.allocations.next_node_port(&mut cluster.rng),
+            }
+        } else {
+            None
+        };
+        ports.push(ServicePortState {
+            name: port.name.clone(),
+            protocol: port.protocol.clone(),
+            port: port.port,
+            target: port.effective_target(),
+            node_port,
+        });
+    }
+    let is_lb = spec.service_type == ServiceType::LoadBalancer;
+    let health_check_node_port = (is_lb && spec.external_traffic_policy == TrafficPolicy::Local)
+        .then(|| {
+            spec.health_check_node_port
+                .filter(|p| cluster.allocations.claim_node_port(*p))
+                .or_else(|| cluster.allocations.next_node_port(&mut cluster.rng))
+        })
+        .flatten();
+    let load_balancer = if !is_lb {
+        LoadBalancer::None
+    } else if let Some(address) = spec.load_balancer_ingress.first() {
+        LoadBalancer::Ready(address.clone())
+    } else if cluster.cloud_load_balancer {
+        // TEST-NET-3, the documentation range: clearly an example address.
+        let address = format!("203.0.113.{}", cluster.next_lb_address);
+        cluster.next_lb_address += 1;
+        LoadBalancer::Ready(address)
+    } else {
+        LoadBalancer::Pending
+    };
+    Service {
+        namespace: meta.namespace.clone(),
+        name: meta.name.clone(),
+        spec: Rc::new(spec.clone()),
+        cluster_ip,
+        ports,
+        health_check_node_port,
+        load_balancer,
+        endpoints: Vec::new(),
+        origin: object.origin.clone(),
+    }
+}

@@ -1,0 +1,192 @@
+//! Cluster DNS as CoreDNS answers it (rules 2.1–2.7): Service names, headless answers,
+//! `hostname.subdomain` records, pod A records, and the search path of a pod's namespace.
+
+use super::state::Service;
+use super::Cluster;
+use crate::model::ServiceType;
+use std::net::Ipv4Addr;
+
+/// The cluster domain.
+pub const DOMAIN: &str = "cluster.local";
+
+/// What a DNS query answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// A Service's ClusterIP.
+    ClusterIp {
+        /// The fully qualified name that matched.
+        fqdn: String,
+        /// Service namespace.
+        namespace: String,
+        /// Service name.
+        service: String,
+        /// The address.
+        ip: Ipv4Addr,
+    },
+    /// A headless Service: its ready pods' IPs, or one pod by `hostname.subdomain`.
+    Pods {
+        /// The fully qualified name that matched.
+        fqdn: String,
+        /// Service namespace.
+        namespace: String,
+        /// Service name.
+        service: String,
+        /// The addresses (may be empty: no ready pods).
+        ips: Vec<Ipv4Addr>,
+    },
+    /// An ExternalName Service: a CNAME to a name outside the cluster.
+    Alias {
+        /// The fully qualified name that matched.
+        fqdn: String,
+        /// Service namespace.
+        namespace: String,
+        /// Service name.
+        service: String,
+        /// The target name.
+        target: String,
+    },
+    /// `a-b-c-d.<ns>.pod.cluster.local` (answered for any well-formed name).
+    PodAddress {
+        /// The fully qualified name.
+        fqdn: String,
+        /// The address it spells.
+        ip: Ipv4Addr,
+    },
+    /// No such name in the cluster.
+    NotFound {
+        /// The names tried, in order.
+        tried: Vec<String>,
+    },
+}
+
+/// `<svc>.<ns>.svc.cluster.local`.
+pub fn service_fqdn(service: &Service) -> String {
+    format!("{}.{}.svc.{DOMAIN}", service.name, service.namespace)
+}
+
+/// The names CoreDNS serves for a Service: its FQDN, an SRV name per named port, and
+/// `hostname.service` names of the pods behind a headless Service (rules 2.1, 2.2, 2.4, 2.5).
+pub fn names_of(cluster: &Cluster, service: &Service) -> Vec<String> {
+    let fqdn = service_fqdn(service);
+    let mut names = vec![fqdn.clone()];
+    for port in &service.ports {
+        if let Some(name) = &port.name {
+            names.push(format!(
+                "_{name}._{}.{fqdn}",
+                port.protocol.to_ascii_lowercase()
+            ));
+        }
+    }
+    if service.is_headless() {
+        for pod in host_records(cluster, service) {
+            names.push(format!("{}.{fqdn}", pod.0));
+        }
+    }
+    names
+}
+
+/// `(hostname, ip)` of the pods with `subdomain` = this headless Service (rule 2.4), ready
+/// unless the Service publishes not-ready addresses.
+fn host_records(cluster: &Cluster, service: &Service) -> Vec<(String, Ipv4Addr)> {
+    cluster
+        .pods
+        .iter()
+        .filter(|p| {
+            p.namespace == service.namespace && p.subdomain.as_deref() == Some(&service.name)
+        })
+        .filter(|p| p.serves() || service.spec.publish_not_ready)
+        .filter_map(|p| Some((p.hostname.clone(), p.ip?)))
+        .collect()
+}
+
+/// The names a pod's resolver tries for `name`: with fewer than 5 dots, the search domains
+/// of its namespace first, then the name itself (`ndots:5`, rule 2.6).
+pub fn candidates(name: &str, namespace: &str) -> Vec<String> {
+    let name = name.trim_end_matches('.');
+    if name.matches('.').count() >= 5 {
+        return vec![name.to_owned()];
+    }
+    vec![
+        format!("{name}.{namespace}.svc.{DOMAIN}"),
+        format!("{name}.svc.{DOMAIN}"),
+        format!("{name}.{DOMAIN}"),
+        name.to_owned(),
+    ]
+}
+
+/// Resolves `name` as a client in `namespace` would (rule 2.6). Namespaces scope names,
+/// not reachability (rule 2.8).
+pub fn resolve(cluster: &Cluster, name: &str, namespace: &str) -> Answer {
+    let tried = candidates(name, namespace);
+    for fqdn in &tried {
+        if let Some(answer) = lookup(cluster, fqdn) {
+            return answer;
+        }
+    }
+    Answer::NotFound { tried }
+}
+
+/// Answers one fully qualified name.
+fn lookup(cluster: &Cluster, fqdn: &str) -> Option<Answer> {
+    let rest = fqdn.strip_suffix(&format!(".{DOMAIN}"))?;
+    let labels: Vec<&str> = rest.split('.').collect();
+    match labels.as_slice() {
+        [service, namespace, "svc"] => {
+            let s = cluster.service(namespace, service)?;
+            Some(service_answer(s, fqdn))
+        }
+        [host, service, namespace, "svc"] => {
+            let s = cluster.service(namespace, service)?;
+            let ips: Vec<Ipv4Addr> = host_records(cluster, s)
+                .into_iter()
+                .filter(|(h, _)| h == host)
+                .map(|(_, ip)| ip)
+                .collect();
+            (!ips.is_empty()).then(|| Answer::Pods {
+                fqdn: fqdn.to_owned(),
+                namespace: s.namespace.clone(),
+                service: s.name.clone(),
+                ips,
+            })
+        }
+        [dashed, _namespace, "pod"] => {
+            let ip: Ipv4Addr = dashed.replace('-', ".").parse().ok()?;
+            Some(Answer::PodAddress {
+                fqdn: fqdn.to_owned(),
+                ip,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn service_answer(s: &Service, fqdn: &str) -> Answer {
+    let (namespace, service) = (s.namespace.clone(), s.name.clone());
+    if s.spec.service_type == ServiceType::ExternalName {
+        return Answer::Alias {
+            fqdn: fqdn.to_owned(),
+            namespace,
+            service,
+            target: s.spec.external_name.clone().unwrap_or_default(),
+        };
+    }
+    match s.cluster_ip {
+        Some(ip) => Answer::ClusterIp {
+            fqdn: fqdn.to_owned(),
+            namespace,
+            service,
+            ip,
+        },
+        None => Answer::Pods {
+            fqdn: fqdn.to_owned(),
+            namespace,
+            service,
+            ips: s
+                .endpoints
+                .iter()
+                .filter(|e| e.ready)
+                .map(|e| e.ip)
+                .collect(),
+        },
+    }
+}

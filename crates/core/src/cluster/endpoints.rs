@@ -1,0 +1,121 @@
+//! Endpoints: each Service's backends, from its selector and pod readiness, or from
+//! hand-written Endpoints and EndpointSlices (rules 1.5, 1.12–1.16).
+
+use super::state::{Endpoint, Phase, Pod, Service};
+use super::{Change, Cluster, ManualEndpoints};
+use crate::model::{IntOrString, ServiceType};
+use std::net::Ipv4Addr;
+
+/// The pod port a Service port reaches on `pod`: a number as written, or the container
+/// port with that name; `None` when the pod does not declare the name (rule 1.5).
+pub fn target_port(pod: &Pod, target: &IntOrString) -> Option<u16> {
+    match target {
+        IntOrString::Int(n) => u16::try_from(*n).ok(),
+        IntOrString::Str(name) => pod
+            .spec
+            .containers
+            .iter()
+            .flat_map(|c| &c.ports)
+            .find(|p| p.name.as_deref() == Some(name.as_str()))
+            .map(|p| p.container_port),
+    }
+}
+
+fn from_pods(service: &Service, pods: &[Pod]) -> Vec<Endpoint> {
+    let Some(selector) = service.spec.effective_selector() else {
+        return Vec::new();
+    };
+    let mut endpoints: Vec<Endpoint> = pods
+        .iter()
+        .filter(|p| p.namespace == service.namespace)
+        .filter(|p| selector.iter().all(|(k, v)| p.labels.get(k) == Some(v)))
+        .filter(|p| !matches!(p.phase, Phase::Succeeded | Phase::Failed))
+        .filter_map(|p| {
+            let ip = p.ip?;
+            let ready = service.spec.publish_not_ready || p.serves();
+            Some(Endpoint {
+                ip,
+                pod: Some(p.uid),
+                pod_name: Some(p.name.clone()),
+                node: p.node.clone(),
+                ready: ready && !p.terminating,
+                serving: ready,
+                terminating: p.terminating,
+                ports: service
+                    .ports
+                    .iter()
+                    .map(|sp| target_port(p, &sp.target))
+                    .collect(),
+            })
+        })
+        .collect();
+    endpoints.sort_by_key(|e| e.ip);
+    endpoints
+}
+
+/// Backends of a selectorless Service from the Endpoints object of the same name and the
+/// EndpointSlices labelled with its name (rule 1.13). Ports match by name, or by position
+/// when there is one port.
+fn from_manual(service: &Service, manual: &[ManualEndpoints], pods: &[Pod]) -> Vec<Endpoint> {
+    let mut endpoints = Vec::new();
+    for m in manual
+        .iter()
+        .filter(|m| m.namespace == service.namespace && m.spec.service == service.name)
+    {
+        for subset in &m.spec.subsets {
+            let ports: Vec<Option<u16>> = service
+                .ports
+                .iter()
+                .map(|sp| {
+                    subset
+                        .ports
+                        .iter()
+                        .find(|p| {
+                            p.name == sp.name
+                                || (subset.ports.len() == 1 && service.ports.len() == 1)
+                        })
+                        .map(|p| p.port)
+                })
+                .collect();
+            for address in &subset.addresses {
+                let Ok(ip) = address.ip.parse::<Ipv4Addr>() else {
+                    continue;
+                };
+                let pod = pods.iter().find(|p| p.ip == Some(ip));
+                endpoints.push(Endpoint {
+                    ip,
+                    pod: pod.map(|p| p.uid),
+                    pod_name: address.pod.clone().or_else(|| pod.map(|p| p.name.clone())),
+                    node: address
+                        .node_name
+                        .clone()
+                        .or_else(|| pod.and_then(|p| p.node.clone())),
+                    ready: address.ready,
+                    serving: address.ready,
+                    terminating: false,
+                    ports: ports.clone(),
+                });
+            }
+        }
+    }
+    endpoints
+}
+
+/// Recomputes every Service's endpoints, recording the Services whose backends changed.
+pub fn compute(cluster: &mut Cluster) {
+    for s in 0..cluster.services.len() {
+        let service = &cluster.services[s];
+        let endpoints = if service.spec.service_type == ServiceType::ExternalName {
+            Vec::new()
+        } else if service.spec.effective_selector().is_some() {
+            from_pods(service, &cluster.pods)
+        } else {
+            from_manual(service, &cluster.manual_endpoints, &cluster.pods)
+        };
+        if endpoints != service.endpoints {
+            let key = service.key();
+            cluster.services[s].endpoints = endpoints;
+            cluster.record(Change::EndpointsChanged { service: key });
+        }
+    }
+}

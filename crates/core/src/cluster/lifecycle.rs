@@ -1,0 +1,285 @@
+//! Pods and nodes over time: deletion, the node-failure timeline, container restarts and
+//! Jobs finishing (rules 3.2–3.4, 3.9, 3.12, 5.1).
+
+use super::controllers::JOB_RUN_TIME;
+use super::state::{Lifetime, Phase, Store};
+use super::storage::lose_files;
+use super::{Change, Cluster};
+use crate::model::{Taint, TaintEffect, TolerationOperator, WorkloadKind};
+use crate::scenario::Millis;
+
+/// How long the node controller waits for heartbeats before marking a node NotReady
+/// (`node-monitor-grace-period`, 50 s in current releases).
+pub const NODE_GRACE: Millis = 50_000;
+/// How long pods tolerate an unreachable node before eviction (added to every pod by the
+/// `DefaultTolerationSeconds` admission plugin).
+pub const EVICTION_TOLERATION: Millis = 300_000;
+
+const UNREACHABLE: &str = "node.kubernetes.io/unreachable";
+
+fn unreachable_taint() -> Taint {
+    Taint {
+        key: UNREACHABLE.to_owned(),
+        value: String::new(),
+        effect: TaintEffect::NoExecute,
+    }
+}
+
+/// Deletes a pod. Its node's kubelet removes it and its pod-lifetime data; on an unreachable
+/// node it stays Terminating, as nothing can confirm the deletion (rule 3.12).
+pub fn delete_pod(cluster: &mut Cluster, index: usize) {
+    let node_up = cluster.pods[index]
+        .node
+        .as_deref()
+        .is_none_or(|n| cluster.node(n).is_none_or(|node| node.is_up()));
+    if !node_up {
+        let pod = &mut cluster.pods[index];
+        if !pod.terminating {
+            pod.terminating = true;
+            pod.ready = false;
+            let key = pod.key();
+            cluster.record(Change::PodTerminating { pod: key });
+        }
+        return;
+    }
+    let pod = cluster.pods.remove(index);
+    for volume in &pod.volumes {
+        if let (Lifetime::Pod, Some(store)) = (volume.lifetime, &volume.store) {
+            lose_files(
+                cluster,
+                store,
+                format!("{} {} of pod {}", volume.kind, volume.name, pod.name),
+            );
+        }
+    }
+    for (c, container) in pod.spec.containers.iter().enumerate() {
+        let store = Store::Container {
+            pod: pod.uid,
+            container: container.name.clone(),
+            generation: pod.restarts.get(c).copied().unwrap_or(0),
+        };
+        lose_files(
+            cluster,
+            &store,
+            format!("container {} of pod {}", container.name, pod.name),
+        );
+    }
+    cluster.record(Change::PodDeleted {
+        pod: pod.key(),
+        node: pod.node,
+    });
+}
+
+/// A node stops: power off or network cut. Nothing in the API changes yet.
+pub fn fail_node(cluster: &mut Cluster, name: &str) -> bool {
+    let now = cluster.now;
+    let Some(node) = cluster.nodes.iter_mut().find(|n| n.name == name) else {
+        return false;
+    };
+    if node.down_since.is_some() {
+        return false;
+    }
+    node.down_since = Some(now);
+    cluster.record(Change::NodeStatus {
+        node: name.to_owned(),
+        status: "down",
+    });
+    true
+}
+
+/// A failed node comes back: its kubelet finishes the deletions it missed, restarts the
+/// containers of the pods still bound to it, and the node is Ready again.
+pub fn recover_node(cluster: &mut Cluster, name: &str) -> bool {
+    let Some(node) = cluster.nodes.iter_mut().find(|n| n.name == name) else {
+        return false;
+    };
+    if node.down_since.take().is_none() {
+        return false;
+    }
+    node.taints.retain(|t| t.key != UNREACHABLE);
+    cluster.record(Change::NodeStatus {
+        node: name.to_owned(),
+        status: "up",
+    });
+    let on_node: Vec<usize> = (0..cluster.pods.len())
+        .filter(|&i| cluster.pods[i].node.as_deref() == Some(name))
+        .collect();
+    for &i in on_node.iter().rev() {
+        if cluster.pods[i].terminating {
+            delete_pod(cluster, i);
+        }
+    }
+    for i in 0..cluster.pods.len() {
+        if cluster.pods[i].node.as_deref() == Some(name) && cluster.pods[i].phase == Phase::Running
+        {
+            // The machine rebooted: every container starts afresh.
+            for c in 0..cluster.pods[i].restarts.len() {
+                restart_container(cluster, i, c);
+            }
+            cluster.pods[i].ready = true;
+            cluster.pods[i].reason = None;
+            let key = cluster.pods[i].key();
+            cluster.record(Change::PodReadiness {
+                pod: key,
+                ready: true,
+            });
+        }
+    }
+    true
+}
+
+/// A container exits and the kubelet starts it again: its writable layer starts empty;
+/// volumes stay (rule 3.3). Memory-backed emptyDirs survive too: the pod's tmpfs stays mounted.
+pub fn restart_container(cluster: &mut Cluster, pod: usize, container: usize) {
+    let p = &cluster.pods[pod];
+    let Some(name) = p.spec.containers.get(container).map(|c| c.name.clone()) else {
+        return;
+    };
+    let store = Store::Container {
+        pod: p.uid,
+        container: name.clone(),
+        generation: p.restarts[container],
+    };
+    let label = format!("container {name} of pod {}", p.name);
+    lose_files(cluster, &store, label);
+    cluster.pods[pod].restarts[container] += 1;
+}
+
+/// How long a pod tolerates its node being unreachable: its own toleration, or the 300 s
+/// the admission plugin adds; `None` for forever.
+fn tolerated_for(cluster: &Cluster, pod: usize) -> Option<Millis> {
+    let p = &cluster.pods[pod];
+    let own = p.spec.tolerations.iter().find(|t| {
+        (t.key == UNREACHABLE || (t.key.is_empty() && t.operator == TolerationOperator::Exists))
+            && t.effect.is_none_or(|e| e == TaintEffect::NoExecute)
+    });
+    let daemon = p
+        .owner
+        .as_ref()
+        .is_some_and(|o| cluster.workloads[o.workload].kind == WorkloadKind::DaemonSet);
+    match own {
+        Some(t) => t.seconds.map(|s| u64::try_from(s).unwrap_or(0) * 1000),
+        None if daemon => None,
+        None => Some(EVICTION_TOLERATION),
+    }
+}
+
+/// Applies what time does to nodes and pods: NotReady after the grace period, evictions
+/// after the toleration, Jobs finishing; true on any change.
+pub fn advance_nodes(cluster: &mut Cluster) -> bool {
+    let now = cluster.now;
+    let mut changed = false;
+    for n in 0..cluster.nodes.len() {
+        let Some(since) = cluster.nodes[n].down_since else {
+            continue;
+        };
+        let name = cluster.nodes[n].name.clone();
+        if now >= since + NODE_GRACE && !cluster.nodes[n].taints.contains(&unreachable_taint()) {
+            cluster.nodes[n].taints.push(unreachable_taint());
+            cluster.record(Change::NodeStatus {
+                node: name.clone(),
+                status: "not-ready",
+            });
+            for i in 0..cluster.pods.len() {
+                let pod = &mut cluster.pods[i];
+                if pod.node.as_deref() == Some(&name) && pod.ready {
+                    pod.ready = false;
+                    let key = pod.key();
+                    cluster.record(Change::PodReadiness {
+                        pod: key,
+                        ready: false,
+                    });
+                }
+            }
+            changed = true;
+        }
+        if now < since + NODE_GRACE {
+            continue;
+        }
+        let tainted_at = since + NODE_GRACE;
+        let doomed: Vec<usize> = (0..cluster.pods.len())
+            .filter(|&i| {
+                let p = &cluster.pods[i];
+                p.node.as_deref() == Some(&name)
+                    && !p.terminating
+                    && tolerated_for(cluster, i).is_some_and(|t| now >= tainted_at + t)
+            })
+            .collect();
+        if !doomed.is_empty() {
+            cluster.record(Change::NodeStatus {
+                node: name.clone(),
+                status: "evicting",
+            });
+            for &i in doomed.iter().rev() {
+                delete_pod(cluster, i);
+            }
+            changed = true;
+        }
+    }
+    for i in 0..cluster.pods.len() {
+        let p = &cluster.pods[i];
+        let job = p
+            .owner
+            .as_ref()
+            .is_some_and(|o| cluster.workloads[o.workload].kind == WorkloadKind::Job);
+        let node_up = p
+            .node
+            .as_deref()
+            .and_then(|n| cluster.node(n))
+            .is_some_and(|n| n.is_up());
+        if job
+            && node_up
+            && p.phase == Phase::Running
+            && p.started.is_some_and(|s| now >= s + JOB_RUN_TIME)
+        {
+            let pod = &mut cluster.pods[i];
+            pod.phase = Phase::Succeeded;
+            pod.ready = false;
+            pod.reason = None;
+            let key = pod.key();
+            cluster.record(Change::PodReadiness {
+                pod: key,
+                ready: false,
+            });
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The next moment after now when time alone changes something: a node's grace period or
+/// a pod's eviction running out, a Job finishing, a CronJob's schedule (checked each minute).
+pub fn next_deadline(cluster: &Cluster) -> Option<Millis> {
+    let now = cluster.now;
+    let mut deadlines: Vec<Millis> = Vec::new();
+    for node in &cluster.nodes {
+        let Some(since) = node.down_since else {
+            continue;
+        };
+        deadlines.push(since + NODE_GRACE);
+        for (i, pod) in cluster.pods.iter().enumerate() {
+            if pod.node.as_deref() == Some(&node.name) && !pod.terminating {
+                if let Some(t) = tolerated_for(cluster, i) {
+                    deadlines.push(since + NODE_GRACE + t);
+                }
+            }
+        }
+    }
+    for pod in &cluster.pods {
+        let job = pod
+            .owner
+            .as_ref()
+            .is_some_and(|o| cluster.workloads[o.workload].kind == WorkloadKind::Job);
+        if let (true, Phase::Running, Some(started)) = (job, pod.phase, pod.started) {
+            deadlines.push(started + JOB_RUN_TIME);
+        }
+    }
+    if cluster
+        .workloads
+        .iter()
+        .any(|w| w.kind == WorkloadKind::CronJob && !w.deleted)
+    {
+        deadlines.push((now / 60_000 + 1) * 60_000);
+    }
+    deadlines.into_iter().filter(|&d| d > now).min()
+}

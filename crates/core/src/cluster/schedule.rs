@@ -1,0 +1,341 @@
+//! The scheduler: filter, then score (rules 4.1–4.9). A pod that fits nowhere stays Pending
+//! with kube-scheduler's own summary: "0/3 nodes are available: ...".
+
+use super::state::{ClaimPhase, Node, Phase, Pod};
+use super::storage;
+use super::{Change, Cluster};
+use crate::model::{BindingMode, Resources, Taint, TaintEffect, Toleration, TolerationOperator};
+use crate::text::Text;
+use std::collections::BTreeMap;
+
+/// True when a toleration matches a taint (rule 4.5).
+pub fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
+    tolerations.iter().any(|t| {
+        let key_matches = if t.key.is_empty() {
+            t.operator == TolerationOperator::Exists
+        } else {
+            t.key == taint.key
+                && (t.operator == TolerationOperator::Exists || t.value == taint.value)
+        };
+        key_matches && t.effect.is_none_or(|e| e == taint.effect)
+    })
+}
+
+/// Why a node was filtered out: the reasons kube-scheduler reports.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Misfit {
+    /// Cordoned.
+    Unschedulable,
+    /// A DaemonSet pod for another node.
+    NodeName,
+    /// A taint the pod does not tolerate (`{key: value}`).
+    Taint(String),
+    /// nodeSelector or required node affinity.
+    Selector,
+    /// Not enough allocatable CPU.
+    Cpu,
+    /// Not enough allocatable memory.
+    Memory,
+    /// The node's pod limit.
+    Pods,
+    /// A bound PersistentVolume's node affinity.
+    VolumeAffinity,
+    /// No PersistentVolume for a WaitForFirstConsumer claim on this node.
+    NoVolume,
+}
+
+impl Misfit {
+    fn text(&self, count: usize) -> Text {
+        match self {
+            Misfit::Unschedulable => Text::new(
+                format!("{count} node(s) were unschedulable"),
+                format!("{count}개 노드: 스케줄 불가(cordon) 상태"),
+            ),
+            Misfit::NodeName | Misfit::Selector => Text::new(
+                format!("{count} node(s) didn't match Pod's node affinity/selector"),
+                format!("{count}개 노드: 파드의 노드 어피니티/셀렉터와 맞지 않음"),
+            ),
+            Misfit::Taint(t) => Text::new(
+                format!("{count} node(s) had untolerated taint {t}"),
+                format!("{count}개 노드: 허용되지 않은 테인트 {t}"),
+            ),
+            Misfit::Cpu => Text::new(
+                format!("{count} Insufficient cpu"),
+                format!("{count}개 노드: CPU 부족"),
+            ),
+            Misfit::Memory => Text::new(
+                format!("{count} Insufficient memory"),
+                format!("{count}개 노드: 메모리 부족"),
+            ),
+            Misfit::Pods => Text::new(
+                format!("{count} Too many pods"),
+                format!("{count}개 노드: 파드 수 한도 초과"),
+            ),
+            Misfit::VolumeAffinity => Text::new(
+                format!("{count} node(s) had volume node affinity conflict"),
+                format!("{count}개 노드: 볼륨의 노드 어피니티와 충돌"),
+            ),
+            Misfit::NoVolume => Text::new(
+                format!("{count} node(s) didn't find available persistent volumes to bind"),
+                format!("{count}개 노드: 바인딩할 수 있는 퍼시스턴트 볼륨이 없음"),
+            ),
+        }
+    }
+}
+
+/// Requests of the pods bound to `node` that still hold resources, and their count.
+pub fn used_on(cluster: &Cluster, node: &str) -> (Resources, i64) {
+    cluster
+        .pods
+        .iter()
+        .filter(|p| {
+            p.node.as_deref() == Some(node) && !matches!(p.phase, Phase::Succeeded | Phase::Failed)
+        })
+        .fold((Resources::default(), 0), |(sum, n), p| {
+            (sum.plus(p.spec.requests()), n + 1)
+        })
+}
+
+/// Resource misfits of `pod` on `node` (rule 4.6).
+pub fn resource_misfits(cluster: &Cluster, pod: &Pod, node: &Node) -> Vec<Misfit> {
+    let (used, count) = used_on(cluster, &node.name);
+    let want = pod.spec.requests();
+    let mut misfits = Vec::new();
+    if used.cpu_milli.saturating_add(want.cpu_milli) > node.allocatable.cpu_milli {
+        misfits.push(Misfit::Cpu);
+    }
+    if used.memory.saturating_add(want.memory) > node.allocatable.memory {
+        misfits.push(Misfit::Memory);
+    }
+    if count + 1 > node.max_pods {
+        misfits.push(Misfit::Pods);
+    }
+    misfits
+}
+
+/// True when the node satisfies the pod's nodeSelector and required affinity (4.3, 4.4).
+pub fn selects(pod: &Pod, node: &Node) -> bool {
+    pod.spec
+        .node_selector
+        .iter()
+        .all(|(k, v)| node.labels.get(k) == Some(v))
+        && pod
+            .spec
+            .affinity
+            .as_ref()
+            .and_then(|a| a.required.as_ref())
+            .is_none_or(|r| r.matches(&node.name, &node.labels))
+}
+
+/// The filters, in kube-scheduler's order; the first failing plugin's reasons.
+fn filter(cluster: &Cluster, pod: &Pod, node: &Node) -> Vec<Misfit> {
+    if node.unschedulable {
+        return vec![Misfit::Unschedulable];
+    }
+    if pod.pinned.as_ref().is_some_and(|p| p != &node.name) {
+        return vec![Misfit::NodeName];
+    }
+    if let Some(t) = node.taints.iter().find(|t| {
+        matches!(t.effect, TaintEffect::NoSchedule | TaintEffect::NoExecute)
+            && !tolerates(&pod.spec.tolerations, t)
+    }) {
+        return vec![Misfit::Taint(format!("{{{}: {}}}", t.key, t.value))];
+    }
+    if !selects(pod, node) {
+        return vec![Misfit::Selector];
+    }
+    let resources = resource_misfits(cluster, pod, node);
+    if !resources.is_empty() {
+        return resources;
+    }
+    match storage::volumes_fit(cluster, pod, &node.name) {
+        Ok(()) => Vec::new(),
+        Err(misfit) => vec![misfit],
+    }
+}
+
+/// kube-scheduler scores a pod that requests nothing as if it asked for 100m CPU and 200 MB
+/// (`GetNonzeroRequests`), so empty requests still spread pods.
+fn scoring_requests(r: Resources) -> Resources {
+    Resources {
+        cpu_milli: if r.cpu_milli == 0 { 100 } else { r.cpu_milli },
+        memory: if r.memory == 0 {
+            200 * 1024 * 1024
+        } else {
+            r.memory
+        },
+    }
+}
+
+/// What the pods on a node count for in scoring (non-zero requests).
+fn scored_use(cluster: &Cluster, node: &str) -> Resources {
+    cluster
+        .pods
+        .iter()
+        .filter(|p| {
+            p.node.as_deref() == Some(node) && !matches!(p.phase, Phase::Succeeded | Phase::Failed)
+        })
+        .fold(Resources::default(), |sum, p| {
+            sum.plus(scoring_requests(p.spec.requests()))
+        })
+}
+
+/// Scores a feasible node: node affinity preferences, PreferNoSchedule taints, spreading
+/// among siblings (rule 4.9), then the least-allocated and balanced resource scores.
+fn score(cluster: &Cluster, pod: &Pod, node: &Node, siblings: &BTreeMap<&str, i64>) -> i64 {
+    let preferred: i64 = pod.spec.affinity.as_ref().map_or(0, |a| {
+        a.preferred
+            .iter()
+            .filter(|(_, term)| term.matches(&node.name, &node.labels))
+            .map(|(w, _)| i64::from(*w))
+            .sum()
+    });
+    let intolerable = node
+        .taints
+        .iter()
+        .filter(|t| {
+            t.effect == TaintEffect::PreferNoSchedule && !tolerates(&pod.spec.tolerations, t)
+        })
+        .count() as i64;
+    let spread = if pod.spec.has_spread_constraints {
+        0
+    } else {
+        -siblings.get(node.name.as_str()).copied().unwrap_or(0) * 100
+    };
+    let used = scored_use(cluster, &node.name);
+    let want = scoring_requests(pod.spec.requests());
+    let free = |alloc: i64, used: i64, want: i64| -> i64 {
+        if alloc <= 0 || alloc == i64::MAX {
+            return 100;
+        }
+        ((alloc - used - want).max(0) as i128 * 100 / alloc as i128) as i64
+    };
+    let cpu_free = free(node.allocatable.cpu_milli, used.cpu_milli, want.cpu_milli);
+    let mem_free = free(node.allocatable.memory, used.memory, want.memory);
+    let least_allocated = (cpu_free + mem_free) / 2;
+    let balanced = 100 - (cpu_free - mem_free).abs();
+    2 * preferred - 300 * intolerable + 2 * spread + least_allocated + balanced
+}
+
+/// Pods that share a controller or a Service with `pod`, counted per node (rule 4.9).
+fn siblings<'c>(cluster: &'c Cluster, pod: &Pod) -> BTreeMap<&'c str, i64> {
+    let services: Vec<&crate::model::Labels> = cluster
+        .services
+        .iter()
+        .filter(|s| s.namespace == pod.namespace)
+        .filter_map(|s| s.spec.effective_selector())
+        .filter(|sel| sel.iter().all(|(k, v)| pod.labels.get(k) == Some(v)))
+        .collect();
+    let mut counts = BTreeMap::new();
+    for other in &cluster.pods {
+        let Some(node) = other.node.as_deref() else {
+            continue;
+        };
+        if other.uid == pod.uid || other.namespace != pod.namespace || other.terminating {
+            continue;
+        }
+        let same_owner =
+            matches!((&other.owner, &pod.owner), (Some(a), Some(b)) if a.workload == b.workload);
+        let same_service = services
+            .iter()
+            .any(|sel| sel.iter().all(|(k, v)| other.labels.get(k) == Some(v)));
+        if same_owner || same_service {
+            *counts.entry(node).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Picks a node for an unscheduled pod, or says why none fits.
+pub fn place(cluster: &mut Cluster, index: usize) -> Result<String, Text> {
+    let pod = &cluster.pods[index];
+    if let Some(reason) = storage::claims_block_scheduling(cluster, pod) {
+        return Err(reason);
+    }
+    let mut misfits: BTreeMap<Misfit, usize> = BTreeMap::new();
+    let mut feasible = Vec::new();
+    for node in &cluster.nodes {
+        let reasons = filter(cluster, pod, node);
+        if reasons.is_empty() {
+            feasible.push(node);
+        }
+        for r in reasons {
+            *misfits.entry(r).or_insert(0) += 1;
+        }
+    }
+    if feasible.is_empty() {
+        let total = cluster.nodes.len();
+        let mut parts: Vec<Text> = misfits.iter().map(|(m, n)| m.text(*n)).collect();
+        parts.sort_by(|a, b| a.en.cmp(&b.en));
+        let en = parts
+            .iter()
+            .map(|t| t.en.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ko = parts
+            .iter()
+            .map(|t| t.ko.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Text::new(
+            format!("0/{total} nodes are available: {en}."),
+            format!("노드 {total}개 중 사용 가능한 노드가 없습니다: {ko}."),
+        ));
+    }
+    let sibling_counts = siblings(cluster, pod);
+    let scored: Vec<(i64, String)> = feasible
+        .iter()
+        .map(|n| (score(cluster, pod, n, &sibling_counts), n.name.clone()))
+        .collect();
+    let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
+    let ties: Vec<&String> = scored
+        .iter()
+        .filter(|(s, _)| *s == best)
+        .map(|(_, n)| n)
+        .collect();
+    let pick = cluster.rng.index(ties.len());
+    Ok(ties[pick].clone())
+}
+
+/// Schedules every unscheduled pod, in creation order; true when one was placed or its
+/// reason changed.
+pub fn schedule_pending(cluster: &mut Cluster) -> bool {
+    let mut changed = false;
+    let waiting: Vec<usize> = (0..cluster.pods.len())
+        .filter(|&i| {
+            let p = &cluster.pods[i];
+            p.node.is_none() && !p.terminating && p.phase == Phase::Pending
+        })
+        .collect();
+    for i in waiting {
+        match place(cluster, i) {
+            Ok(node) => {
+                storage::bind_for_node(cluster, i, &node);
+                let pod = &mut cluster.pods[i];
+                pod.node = Some(node.clone());
+                pod.reason = None;
+                let key = pod.key();
+                cluster.record(Change::PodScheduled { pod: key, node });
+                changed = true;
+            }
+            Err(reason) => {
+                let pod = &mut cluster.pods[i];
+                if pod.reason.as_ref() != Some(&reason) {
+                    pod.reason = Some(reason.clone());
+                    let key = pod.key();
+                    cluster.record(Change::PodStuck { pod: key, reason });
+                    changed = true;
+                }
+            }
+        }
+    }
+    changed
+}
+
+/// A claim the pod uses that is still unbound with Immediate binding blocks scheduling.
+pub fn unbound_immediate(cluster: &Cluster, pod: &Pod) -> bool {
+    storage::pod_claims(cluster, pod).iter().any(|claim| {
+        matches!(claim.phase, ClaimPhase::Pending(_))
+            && storage::binding_mode(cluster, claim) == BindingMode::Immediate
+    })
+}
