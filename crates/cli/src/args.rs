@@ -22,6 +22,8 @@ pub struct Options {
 pub enum Command {
     Help,
     Check(Options),
+    Describe(Options),
+    Simulate(Options),
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -69,6 +71,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     match command.as_str() {
         "check" => Ok(Command::Check(options)),
+        "describe" | "simulate" if options.files.len() > 1 => {
+            Err(format!("{command} takes one FILE"))
+        }
+        "describe" => Ok(Command::Describe(options)),
+        "simulate" => Ok(Command::Simulate(options)),
         other => Err(format!("unknown command '{other}'")),
     }
 }
@@ -91,6 +98,19 @@ mod tests {
         assert_eq!(o.files, vec!["a.yaml", "-"]);
         assert_eq!(o.format, Format::Json);
         assert_eq!(o.language, Language::Ko);
+    }
+
+    #[test]
+    fn describe_and_simulate_take_one_file() {
+        assert!(matches!(
+            parse(&args(&["describe", "a.yaml"])),
+            Ok(Command::Describe(_))
+        ));
+        assert!(matches!(
+            parse(&args(&["simulate", "-"])),
+            Ok(Command::Simulate(_))
+        ));
+        assert!(parse(&args(&["simulate", "a.yaml", "b.yaml"])).is_err());
     }
 
     #[test]

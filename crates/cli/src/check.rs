@@ -2,43 +2,18 @@
 
 use crate::args::{Format, Options};
 use crate::input;
+use kubeglass_core::describe::DiagnosticView;
 use kubeglass_core::diagnostic::Diagnostic;
 use kubeglass_core::load::load;
 use kubeglass_core::text::Language;
 use serde::Serialize;
 
-/// One diagnostic as `--format json` prints it (the public contract in docs/cli.md).
+/// One diagnostic as `--format json` prints it: the file, then the shared diagnostic shape.
 #[derive(Serialize)]
 pub struct JsonDiagnostic<'a> {
     pub file: &'a str,
-    pub severity: &'static str,
-    pub code: kubeglass_core::diagnostic::Code,
-    pub line: u32,
-    pub column: u32,
-    pub document: Option<usize>,
-    pub kind: Option<&'a str>,
-    pub namespace: Option<&'a str>,
-    pub name: Option<&'a str>,
-    pub message: &'a str,
-    pub hint: Option<&'a str>,
-}
-
-impl<'a> JsonDiagnostic<'a> {
-    pub fn new(file: &'a str, d: &'a Diagnostic, language: Language) -> Self {
-        JsonDiagnostic {
-            file,
-            severity: d.severity.as_str(),
-            code: d.code,
-            line: d.position.line,
-            column: d.position.column,
-            document: d.document,
-            kind: d.object.as_ref().map(|o| o.kind.as_str()),
-            namespace: d.object.as_ref().map(|o| o.namespace.as_str()),
-            name: d.object.as_ref().map(|o| o.name.as_str()),
-            message: d.message.get(language),
-            hint: d.hint.as_ref().map(|h| h.get(language)),
-        }
-    }
+    #[serde(flatten)]
+    pub diagnostic: DiagnosticView,
 }
 
 /// Formats a diagnostic as one line: `PATH:LINE:COL: SEVERITY: MESSAGE (hint: HINT)`.
@@ -73,10 +48,10 @@ pub fn run(options: &Options) -> Result<bool, String> {
             let all: Vec<JsonDiagnostic<'_>> = results
                 .iter()
                 .flat_map(|(input, loaded)| {
-                    loaded
-                        .diagnostics
-                        .iter()
-                        .map(|d| JsonDiagnostic::new(&input.path, d, options.language))
+                    loaded.diagnostics.iter().map(|d| JsonDiagnostic {
+                        file: &input.path,
+                        diagnostic: DiagnosticView::new(d, options.language),
+                    })
                 })
                 .collect();
             println!(

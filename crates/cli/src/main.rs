@@ -2,12 +2,15 @@
 //!
 //! ```text
 //! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko]
+//! kubeglass describe FILE [--lang en|ko]
+//! kubeglass simulate FILE [--lang en|ko]
 //! ```
 //! Exit status: 0 when there are no errors, 1 when there are errors, 2 for usage errors.
 
 mod args;
 mod check;
 mod input;
+mod resolve;
 
 use std::process::ExitCode;
 
@@ -16,9 +19,11 @@ usage: kubeglass <command> [options]
 
 commands:
   check [FILE|-]...       print diagnostics, one per line: PATH:LINE:COL: SEVERITY: MESSAGE
+  describe FILE           print the resolved cluster as JSON
+  simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
 
 options:
-  --format text|json      output format (default: text)
+  --format text|json      output format of check (default: text)
   --lang en|ko            language of messages (default: en)
   -h, --help              show this help
 
@@ -33,6 +38,8 @@ fn main() -> ExitCode {
             Ok(false)
         }
         Ok(args::Command::Check(options)) => check::run(&options),
+        Ok(args::Command::Describe(options)) => resolve::describe(&options),
+        Ok(args::Command::Simulate(options)) => resolve::simulate(&options),
         Err(message) => {
             eprintln!("kubeglass: {message}\n\n{USAGE}");
             return ExitCode::from(2);

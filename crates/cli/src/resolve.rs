@@ -1,0 +1,81 @@
+//! `kubeglass describe` and `kubeglass simulate`: the resolved cluster, and the file's
+//! Scenario played step by step, as JSON.
+
+use crate::args::Options;
+use crate::input;
+use kubeglass_core::describe::Description;
+use kubeglass_core::diagnostic::{self, Diagnostic};
+use kubeglass_core::load::load;
+use kubeglass_core::scenario::Step;
+use kubeglass_core::sim::{scenario_of, Outcome, World};
+use kubeglass_core::text::Text;
+use serde::Serialize;
+
+/// Loads the one input and resolves it; returns the world, every diagnostic, the steps.
+fn world(options: &Options) -> Result<(World, Vec<Diagnostic>, Vec<Step>), String> {
+    let inputs = input::read_all(&options.files)?;
+    let text = &inputs[0].text;
+    let loaded = load(text);
+    let (world, mut diagnostics) = World::new(&loaded.objects);
+    diagnostics.extend(loaded.diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    let steps = scenario_of(&loaded.objects)
+        .map(|s| s.steps.iter().map(|(step, _)| step.clone()).collect())
+        .unwrap_or_default();
+    Ok((world, diagnostics, steps))
+}
+
+fn print<T: Serialize>(value: &T) -> Result<(), String> {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+/// Prints the resolved cluster; returns whether there were errors.
+pub fn describe(options: &Options) -> Result<bool, String> {
+    let (world, diagnostics, _) = world(options)?;
+    print(&Description::of(&world, &diagnostics, options.language))?;
+    Ok(diagnostics.iter().any(Diagnostic::is_error))
+}
+
+/// One played step, as `simulate` prints it.
+#[derive(Serialize)]
+struct StepReport {
+    step: usize,
+    action: String,
+    outcome: Outcome,
+    explanation: Text,
+}
+
+#[derive(Serialize)]
+struct Simulation {
+    steps: Vec<StepReport>,
+    #[serde(rename = "final")]
+    end: Description,
+}
+
+/// Plays the Scenario; returns whether there were errors.
+pub fn simulate(options: &Options) -> Result<bool, String> {
+    let (mut world, diagnostics, steps) = world(options)?;
+    let reports = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let outcome = world.apply(step);
+            StepReport {
+                step: i + 1,
+                action: kubeglass_core::scenario::describe_step(step),
+                explanation: outcome.explanation.clone(),
+                outcome,
+            }
+        })
+        .collect();
+    let end = Description::of(&world, &diagnostics, options.language);
+    print(&Simulation {
+        steps: reports,
+        end,
+    })?;
+    Ok(diagnostics.iter().any(Diagnostic::is_error))
+}

@@ -1,0 +1,74 @@
+//! Finding the pod a step means.
+
+use crate::cluster::{Cluster, Phase};
+use crate::scenario::PodRef;
+use crate::text::Text;
+
+/// The index of the pod `reference` means: by name, or the `index`-th live pod (by creation)
+/// of a workload.
+pub fn find_pod(cluster: &Cluster, reference: &PodRef) -> Result<usize, Text> {
+    let namespace = reference.namespace.as_deref().unwrap_or("default");
+    let found = match reference.workload {
+        None => cluster
+            .pods
+            .iter()
+            .position(|p| p.namespace == namespace && p.name == reference.name),
+        Some(kind) => {
+            let mut owned: Vec<usize> = (0..cluster.pods.len())
+                .filter(|&i| {
+                    let p = &cluster.pods[i];
+                    p.namespace == namespace
+                        && !p.terminating
+                        && p.owner.as_ref().is_some_and(|o| {
+                            let w = &cluster.workloads[o.workload];
+                            w.kind == kind
+                                && (w.name == reference.name
+                                    || w.parent.is_some_and(|parent| {
+                                        cluster.workloads[parent].name == reference.name
+                                    }))
+                        })
+                })
+                .collect();
+            owned.sort_by_key(|&i| (cluster.pods[i].ordinal, cluster.pods[i].uid));
+            owned.get(reference.index).copied()
+        }
+    };
+    found.ok_or_else(|| {
+        Text::new(
+            format!("there is no pod {reference} (in namespace {namespace})"),
+            format!("파드 {reference}이(가) 없습니다 (네임스페이스 {namespace})"),
+        )
+    })
+}
+
+/// The pod, if it runs on a node that is up; otherwise why it cannot act.
+pub fn running_pod(cluster: &Cluster, reference: &PodRef) -> Result<usize, Text> {
+    let i = find_pod(cluster, reference)?;
+    let pod = &cluster.pods[i];
+    let node_up = pod
+        .node
+        .as_deref()
+        .and_then(|n| cluster.node(n))
+        .is_some_and(|n| n.is_up());
+    if pod.phase != Phase::Running || pod.terminating || !node_up {
+        let state = if !node_up && pod.node.is_some() {
+            "its node is down".to_owned()
+        } else if pod.terminating {
+            "it is terminating".to_owned()
+        } else {
+            format!("it is {}", pod.phase.as_str())
+        };
+        let state_ko = if !node_up && pod.node.is_some() {
+            "노드가 다운되었습니다".to_owned()
+        } else if pod.terminating {
+            "종료 중입니다".to_owned()
+        } else {
+            format!("{} 상태입니다", pod.phase.as_str())
+        };
+        return Err(Text::new(
+            format!("pod {} is not running: {state}", pod.name),
+            format!("파드 {}가 실행 중이 아닙니다: {state_ko}", pod.name),
+        ));
+    }
+    Ok(i)
+}
