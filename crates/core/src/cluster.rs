@@ -32,7 +32,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
 use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A file written into some storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +98,10 @@ pub struct Cluster {
     /// The seeded generator behind every random choice.
     pub rng: Rng,
     allocations: ipam::Allocations,
+    /// Services by namespace and name (Services never change after resolution).
+    service_index: HashMap<String, HashMap<String, usize>>,
+    /// `namespace/name` of every pod, so generated names never clash.
+    pod_names: HashSet<String>,
     next_uid: Uid,
     next_lb_address: u32,
     changes: Vec<Change>,
@@ -130,12 +134,21 @@ impl Cluster {
             now: 0,
             rng: Rng::new(seed),
             allocations: ipam::Allocations::default(),
+            service_index: HashMap::new(),
+            pod_names: HashSet::new(),
             next_uid: 1,
             next_lb_address: 10,
             changes: Vec::new(),
         };
         let mut diagnostics = Vec::new();
         build::build(&mut cluster, objects, scenario, &mut diagnostics);
+        for (i, s) in cluster.services.iter().enumerate() {
+            cluster
+                .service_index
+                .entry(s.namespace.clone())
+                .or_default()
+                .insert(s.name.clone(), i);
+        }
         cluster.reconcile();
         cluster.changes.clear();
         checks::check(&cluster, objects, &mut diagnostics);
@@ -273,14 +286,29 @@ impl Cluster {
 
     /// The pod with this uid.
     pub fn pod_by_uid(&self, uid: Uid) -> Option<&Pod> {
-        self.pods.iter().find(|p| p.uid == uid)
+        // Pods are kept in creation order, which is uid order.
+        self.pods
+            .binary_search_by_key(&uid, |p| p.uid)
+            .ok()
+            .map(|i| &self.pods[i])
     }
 
     /// The Service with this namespace and name.
     pub fn service(&self, namespace: &str, name: &str) -> Option<&Service> {
-        self.services
-            .iter()
-            .find(|s| s.namespace == namespace && s.name == name)
+        if self.service_index.is_empty() {
+            // Still being built.
+            return self
+                .services
+                .iter()
+                .find(|s| s.namespace == namespace && s.name == name);
+        }
+        let i = *self.service_index.get(namespace)?.get(name)?;
+        self.services.get(i)
+    }
+
+    /// True when a pod `namespace/name` exists.
+    pub fn has_pod_named(&self, namespace: &str, name: &str) -> bool {
+        self.pod_names.contains(&format!("{namespace}/{name}"))
     }
 
     /// The PersistentVolume with this name.

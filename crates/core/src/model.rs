@@ -14,7 +14,7 @@ pub use anchor::{Anchor, Anchors};
 pub use misc::{ConfigData, Ingress, IngressBackend, NetworkPolicy};
 pub use node::{NodeSpec, Taint, TaintEffect};
 pub use pod::{
-    Container, ContainerPort, PodSpec, PodStatus, Resources, RestartPolicy, Toleration,
+    Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, Toleration,
     TolerationOperator, Volume, VolumeMount, VolumeSource,
 };
 pub use selector::{

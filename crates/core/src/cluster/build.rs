@@ -102,6 +102,7 @@ pub fn build(
             _ => {}
         }
     }
+    builtin_services(cluster);
     add_workloads(cluster, objects);
     for object in objects {
         if let Body::Pod(spec, status) = &object.body {
@@ -274,6 +275,10 @@ fn service(
                 Some(requested) if cluster.allocations.claim_node_port(requested) => {
                     Some(requested)
                 }
+                Some(requested) if !crate::load::NODE_PORT_RANGE.contains(&requested) => {
+                    // Reported at load time; the Service still needs a port to be drawn.
+                    cluster.allocations.next_node_port(&mut cluster.rng)
+                }
                 Some(requested) => {
                     let other = cluster
                         .services
@@ -338,5 +343,99 @@ fn service(
         load_balancer,
         endpoints: Vec::new(),
         origin: object.origin.clone(),
+        builtin: false,
     }
+}
+
+/// The Services every cluster has: `kubernetes` (the API server, on the control plane's
+/// host network) and `kube-dns` (CoreDNS), at the first and tenth addresses (rule 1.1).
+fn builtin_services(cluster: &mut Cluster) {
+    use crate::model::{
+        EndpointAddress, EndpointPort, EndpointSubset, EndpointsSpec, IntOrString, ServicePort,
+    };
+    let port = |name: &str, protocol: &str, port: u16, target: u16| ServicePort {
+        name: Some(name.to_owned()),
+        protocol: protocol.to_owned(),
+        port,
+        target_port: Some(IntOrString::Int(i64::from(target))),
+        node_port: None,
+    };
+    let specs = [
+        (
+            "default",
+            "kubernetes",
+            ipam::KUBERNETES_SERVICE_IP,
+            vec![port("https", "TCP", 443, 6443)],
+        ),
+        (
+            "kube-system",
+            "kube-dns",
+            ipam::DNS_SERVICE_IP,
+            vec![
+                port("dns", "UDP", 53, 53),
+                port("dns-tcp", "TCP", 53, 53),
+                port("metrics", "TCP", 9153, 9153),
+            ],
+        ),
+    ];
+    for (namespace, name, ip, ports) in specs {
+        if cluster.service(namespace, name).is_some() {
+            continue;
+        }
+        let spec = ServiceSpec {
+            cluster_ip: Some(ip.to_string()),
+            ports,
+            ..ServiceSpec::default()
+        };
+        cluster.services.push(Service {
+            namespace: namespace.to_owned(),
+            name: name.to_owned(),
+            ports: spec
+                .ports
+                .iter()
+                .map(|p| ServicePortState {
+                    name: p.name.clone(),
+                    protocol: p.protocol.clone(),
+                    port: p.port,
+                    target: p.effective_target(),
+                    node_port: None,
+                })
+                .collect(),
+            spec: Rc::new(spec),
+            cluster_ip: Some(ip),
+            health_check_node_port: None,
+            load_balancer: LoadBalancer::None,
+            endpoints: Vec::new(),
+            origin: crate::model::Origin::default(),
+            builtin: true,
+        });
+    }
+    // The API server listens on each control-plane node's own address.
+    let addresses: Vec<EndpointAddress> = cluster
+        .nodes
+        .iter()
+        .filter(|n| n.control_plane)
+        .map(|n| EndpointAddress {
+            ip: n.ip.to_string(),
+            node_name: Some(n.name.clone()),
+            pod: None,
+            ready: true,
+        })
+        .collect();
+    cluster.manual_endpoints.push(ManualEndpoints {
+        namespace: "default".to_owned(),
+        name: "kubernetes".to_owned(),
+        spec: EndpointsSpec {
+            service: "kubernetes".to_owned(),
+            subsets: vec![EndpointSubset {
+                addresses,
+                ports: vec![EndpointPort {
+                    name: Some("https".to_owned()),
+                    port: 6443,
+                    protocol: "TCP".to_owned(),
+                }],
+            }],
+        },
+        origin: crate::model::Origin::default(),
+    });
 }

@@ -42,13 +42,14 @@ fn services(cluster: &Cluster, out: &mut Vec<Diagnostic>) {
                 .collect::<Vec<_>>()
                 .join(", ");
             let matches = |p: &&Pod| selector.iter().all(|(k, v)| p.labels.get(k) == Some(v));
-            let here = cluster
-                .pods
-                .iter()
-                .filter(|p| p.namespace == s.namespace)
-                .filter(matches)
-                .count();
-            if here == 0 {
+            // Endpoints exist only for matching pods; the scan is for the rare empty ones.
+            let selects_nothing = s.endpoints.is_empty()
+                && !cluster
+                    .pods
+                    .iter()
+                    .filter(|p| p.namespace == s.namespace)
+                    .any(|p| matches(&p));
+            if selects_nothing {
                 let elsewhere = cluster
                     .pods
                     .iter()
@@ -92,13 +93,7 @@ fn services(cluster: &Cluster, out: &mut Vec<Diagnostic>) {
                 let IntOrString::Str(name) = &port.target else {
                     continue;
                 };
-                let selected: Vec<&Pod> = cluster
-                    .pods
-                    .iter()
-                    .filter(|p| p.namespace == s.namespace)
-                    .filter(matches)
-                    .collect();
-                if !selected.is_empty()
+                if !s.endpoints.is_empty()
                     && s.endpoints
                         .iter()
                         .all(|e| e.ports.get(i).copied().flatten().is_none())
@@ -331,6 +326,34 @@ fn pods(cluster: &Cluster, out: &mut Vec<Diagnostic>) {
 }
 
 fn manual_endpoints(cluster: &Cluster, objects: &[Object], out: &mut Vec<Diagnostic>) {
+    let builtin = |m: &&super::ManualEndpoints| {
+        cluster
+            .service(&m.namespace, &m.spec.service)
+            .is_some_and(|s| s.builtin)
+    };
+    for m in cluster.manual_endpoints.iter().filter(|m| !builtin(m)) {
+        for address in m.spec.subsets.iter().flat_map(|s| &s.addresses) {
+            let refused = address
+                .ip
+                .parse()
+                .ok()
+                .and_then(|ip| super::endpoints::refused_address(ip, &cluster.services));
+            if let Some(why) = refused {
+                out.push(at(
+                    &m.origin,
+                    Anchor::Subsets,
+                    Diagnostic::warning(
+                        Code::InvalidValue,
+                        Text::new(
+                            format!("endpoint address {} of {} is {why}, which endpoints may not be; it is left out (rule 1.13)", address.ip, m.name),
+                            format!("{}의 엔드포인트 주소 {}는 {why}라 엔드포인트가 될 수 없어 제외됩니다 (규칙 1.13)", m.name, address.ip),
+                        ),
+                    )
+                    .about(ObjectRef::new("Endpoints", &m.namespace, &m.name)),
+                ));
+            }
+        }
+    }
     for m in &cluster.manual_endpoints {
         let kind = objects
             .iter()

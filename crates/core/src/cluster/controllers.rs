@@ -7,7 +7,8 @@ use super::state::{Owner, Phase, Pod, Workload};
 use super::{Change, Cluster};
 use crate::cron::{Schedule, EPOCH_MINUTES};
 use crate::model::{
-    Labels, Object, Origin, PodSpec, PodStatus, TaintEffect, WorkloadKind, WorkloadSpec,
+    Labels, Object, Origin, PodSpec, PodStatus, TaintEffect, Toleration, TolerationOperator,
+    Volume, VolumeSource, WorkloadKind, WorkloadSpec,
 };
 use crate::scenario::Millis;
 use std::rc::Rc;
@@ -77,6 +78,7 @@ pub fn create_pod(cluster: &mut Cluster, new: NewPod) -> usize {
         reason: None,
         ready: false,
         terminating: false,
+        deletion_started: None,
         volumes: Vec::new(),
         ordinal: new.ordinal,
         pinned: new.pinned,
@@ -85,6 +87,7 @@ pub fn create_pod(cluster: &mut Cluster, new: NewPod) -> usize {
         origin: new.origin,
     };
     cluster.record(Change::PodCreated { pod: pod.key(), by });
+    cluster.pod_names.insert(pod.key());
     cluster.pods.push(pod);
     cluster.pods.len() - 1
 }
@@ -185,9 +188,24 @@ fn adopter(cluster: &Cluster, namespace: &str, labels: &Labels) -> Option<Owner>
 
 /// Runs every controller once; true when something changed.
 pub fn run(cluster: &mut Cluster) -> bool {
+    // Active pods per workload, counted once: a controller whose count is already right
+    // (the usual case) does nothing and needs no scan of its own.
+    let mut active = vec![0i64; cluster.workloads.len()];
+    for pod in cluster.pods.iter().filter(|p| p.is_active()) {
+        if let Some(o) = &pod.owner {
+            active[o.workload] += 1;
+        }
+    }
     let mut changed = false;
-    for w in 0..cluster.workloads.len() {
-        if cluster.workloads[w].deleted {
+    for (w, active) in active.into_iter().enumerate() {
+        let workload = &cluster.workloads[w];
+        let settled = matches!(
+            workload.kind,
+            WorkloadKind::Deployment
+                | WorkloadKind::ReplicaSet
+                | WorkloadKind::ReplicationController
+        ) && active == workload.replicas;
+        if workload.deleted || settled {
             continue;
         }
         changed |= match cluster.workloads[w].kind {
@@ -214,7 +232,7 @@ fn owned(cluster: &Cluster, w: usize) -> impl Iterator<Item = (usize, &Pod)> {
 fn unique_name(cluster: &mut Cluster, namespace: &str, prefix: &str) -> String {
     loop {
         let name = format!("{prefix}-{}", random_suffix(&mut cluster.rng));
-        if cluster.pod(namespace, &name).is_none() {
+        if !cluster.has_pod_named(namespace, &name) {
             return name;
         }
     }
@@ -344,6 +362,7 @@ fn stateful(cluster: &mut Cluster, w: usize) -> bool {
         new.ordinal = Some(ordinal);
         new.hostname = Some(pod_name);
         new.subdomain = cluster.workloads[w].spec.service_name.clone();
+        new.spec = Rc::new(with_claims(&cluster.workloads[w], &name, ordinal));
         create_pod(cluster, new);
         changed = true;
         if !parallel {
@@ -351,6 +370,57 @@ fn stateful(cluster: &mut Cluster, w: usize) -> bool {
         }
     }
     changed
+}
+
+/// A StatefulSet pod's spec: the template with a volume per claim template, naming that
+/// ordinal's claim `<template>-<sts>-<ordinal>` (rule 3.8).
+fn with_claims(workload: &Workload, name: &str, ordinal: u32) -> PodSpec {
+    let mut spec = (*workload.template).clone();
+    for (template, _) in &workload.spec.claim_templates {
+        spec.volumes.retain(|v| &v.name != template);
+        spec.volumes.push(Volume {
+            name: template.clone(),
+            source: VolumeSource::PersistentVolumeClaim {
+                claim: format!("{template}-{name}-{ordinal}"),
+                read_only: false,
+            },
+        });
+    }
+    spec
+}
+
+/// The tolerations the DaemonSet controller adds to its pods (rule 3.10).
+fn daemon_tolerations(template: &PodSpec) -> PodSpec {
+    let mut spec = template.clone();
+    let mut add = |key: &str, effect: TaintEffect| {
+        spec.tolerations.push(Toleration {
+            key: key.to_owned(),
+            operator: TolerationOperator::Exists,
+            value: String::new(),
+            effect: Some(effect),
+            seconds: None,
+        });
+    };
+    add("node.kubernetes.io/not-ready", TaintEffect::NoExecute);
+    add("node.kubernetes.io/unreachable", TaintEffect::NoExecute);
+    for key in [
+        "disk-pressure",
+        "memory-pressure",
+        "pid-pressure",
+        "unschedulable",
+    ] {
+        add(
+            &format!("node.kubernetes.io/{key}"),
+            TaintEffect::NoSchedule,
+        );
+    }
+    if template.host_network {
+        add(
+            "node.kubernetes.io/network-unavailable",
+            TaintEffect::NoSchedule,
+        );
+    }
+    spec
 }
 
 /// Taints a DaemonSet's pods tolerate on their own (rule 3.10); not the control-plane one.
@@ -402,6 +472,7 @@ fn daemon(cluster: &mut Cluster, w: usize) -> bool {
             let (namespace, prefix) = (workload.namespace.clone(), workload.name.clone());
             let name = unique_name(cluster, &namespace, &prefix);
             let mut new = template_pod(cluster, w, name, Labels::new());
+            new.spec = Rc::new(daemon_tolerations(&template));
             new.pinned = Some(node_name);
             create_pod(cluster, new);
             changed = true;

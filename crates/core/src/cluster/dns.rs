@@ -85,24 +85,28 @@ pub fn names_of(cluster: &Cluster, service: &Service) -> Vec<String> {
     names
 }
 
-/// `(hostname, ip)` of the pods with `subdomain` = this headless Service (rule 2.4), ready
-/// unless the Service publishes not-ready addresses.
+/// `(hostname, ip)` of this headless Service's ready endpoints whose pods set a hostname
+/// (`spec.hostname`, or a StatefulSet's) and `subdomain` = the Service (rules 2.4, 2.5):
+/// the endpoints controller records those hostnames, DNS serves them.
 fn host_records(cluster: &Cluster, service: &Service) -> Vec<(String, Ipv4Addr)> {
-    cluster
-        .pods
+    service
+        .endpoints
         .iter()
-        .filter(|p| {
-            p.namespace == service.namespace && p.subdomain.as_deref() == Some(&service.name)
-        })
-        .filter(|p| p.serves() || service.spec.publish_not_ready)
-        .filter_map(|p| Some((p.hostname.clone(), p.ip?)))
+        .filter(|e| e.ready)
+        .filter_map(|e| cluster.pod_by_uid(e.pod?).map(|p| (p, e.ip)))
+        .filter(|(p, _)| p.subdomain.as_deref() == Some(&service.name))
+        .filter(|(p, _)| p.spec.hostname.is_some() || p.ordinal.is_some())
+        .map(|(p, ip)| (p.hostname.clone(), ip))
         .collect()
 }
 
 /// The names a pod's resolver tries for `name`: with fewer than 5 dots, the search domains
 /// of its namespace first, then the name itself (`ndots:5`, rule 2.6).
 pub fn candidates(name: &str, namespace: &str) -> Vec<String> {
-    let name = name.trim_end_matches('.');
+    if let Some(absolute) = name.strip_suffix('.') {
+        // A trailing dot makes the name absolute: no search path.
+        return vec![absolute.to_owned()];
+    }
     if name.matches('.').count() >= 5 {
         return vec![name.to_owned()];
     }

@@ -15,6 +15,10 @@ pub const NODE_GRACE: Millis = 50_000;
 /// `DefaultTolerationSeconds` admission plugin).
 pub const EVICTION_TOLERATION: Millis = 300_000;
 
+/// How long the attach-detach controller waits for a pod's deletion to finish on an
+/// unhealthy node before it detaches the pod's volumes anyway (`maxWaitForUnmountDuration`).
+pub const FORCE_DETACH: Millis = 360_000;
+
 const UNREACHABLE: &str = "node.kubernetes.io/unreachable";
 
 fn unreachable_taint() -> Taint {
@@ -33,16 +37,19 @@ pub fn delete_pod(cluster: &mut Cluster, index: usize) {
         .as_deref()
         .is_none_or(|n| cluster.node(n).is_none_or(|node| node.is_up()));
     if !node_up {
+        // Its Ready condition is the node controller's business, not the deletion's.
+        let now = cluster.now;
         let pod = &mut cluster.pods[index];
         if !pod.terminating {
             pod.terminating = true;
-            pod.ready = false;
+            pod.deletion_started = Some(now);
             let key = pod.key();
             cluster.record(Change::PodTerminating { pod: key });
         }
         return;
     }
     let pod = cluster.pods.remove(index);
+    cluster.pod_names.remove(&pod.key());
     for volume in &pod.volumes {
         if let (Lifetime::Pod, Some(store)) = (volume.lifetime, &volume.store) {
             lose_files(
@@ -112,7 +119,34 @@ pub fn recover_node(cluster: &mut Cluster, name: &str) -> bool {
     for i in 0..cluster.pods.len() {
         if cluster.pods[i].node.as_deref() == Some(name) && cluster.pods[i].phase == Phase::Running
         {
-            // The machine rebooted: every container starts afresh.
+            // The machine rebooted: tmpfs is gone (rule 5.1) and every container starts afresh.
+            let tmpfs: Vec<(Store, String)> = cluster.pods[i]
+                .spec
+                .volumes
+                .iter()
+                .filter(|v| {
+                    matches!(
+                        v.source,
+                        crate::model::VolumeSource::EmptyDir { memory: true }
+                    )
+                })
+                .map(|v| {
+                    let store = Store::PodDir {
+                        pod: cluster.pods[i].uid,
+                        volume: v.name.clone(),
+                    };
+                    (
+                        store,
+                        format!(
+                            "emptyDir {} (medium: Memory) of pod {}",
+                            v.name, cluster.pods[i].name
+                        ),
+                    )
+                })
+                .collect();
+            for (store, label) in tmpfs {
+                lose_files(cluster, &store, label);
+            }
             for c in 0..cluster.pods[i].restarts.len() {
                 restart_container(cluster, i, c);
             }
@@ -266,6 +300,9 @@ pub fn next_deadline(cluster: &Cluster) -> Option<Millis> {
         }
     }
     for pod in &cluster.pods {
+        if let Some(since) = pod.deletion_started {
+            deadlines.push(since + FORCE_DETACH);
+        }
         let job = pod
             .owner
             .as_ref()

@@ -1,7 +1,7 @@
 //! The kubelet's part: admitting pods bound to its node, mounting their volumes where the
 //! data really lives, giving them an IP, and starting them (rules 3.1, 4.2, 5.1–5.6, 5.15).
 
-use super::schedule::{resource_misfits, selects, tolerates, Misfit};
+use super::schedule::{admission_misfits, selects, tolerates, Misfit};
 use super::state::{ClaimPhase, Lifetime, MountedVolume, Phase, Store};
 use super::{Change, Cluster, File};
 use crate::model::{AccessMode, PvSourceKind, TaintEffect, VolumeSource};
@@ -93,16 +93,14 @@ fn admit(cluster: &Cluster, index: usize, node_name: &str) -> Result<(), Text> {
     if pod.spec.node_name.is_none() || pod.started.is_some() {
         return Ok(());
     }
-    let Some(node) = cluster.node(node_name) else {
+    let Some(n) = cluster.nodes.iter().position(|n| n.name == node_name) else {
         return Ok(());
     };
-    let others_fit = |m: &Misfit| !matches!(m, Misfit::Pods);
-    let rejection = if let Some(m) = resource_misfits(cluster, pod, node)
-        .into_iter()
-        .find(others_fit)
-    {
+    let node = &cluster.nodes[n];
+    let rejection = if let Some(m) = admission_misfits(cluster, pod, n).first() {
         Some(match m {
             Misfit::Cpu => "OutOfcpu",
+            Misfit::Pods => "OutOfpods",
             _ => "OutOfmemory",
         })
     } else if !selects(pod, node) {
@@ -162,8 +160,18 @@ fn mounts(cluster: &mut Cluster, index: usize, node: &str) -> Result<Vec<Mounted
                 m.lifetime = Lifetime::Node;
                 let exists = is_system_path(path)
                     || cluster.node_dirs.contains(&(node.to_owned(), path.clone()));
-                if !exists && matches!(kind.as_str(), "Directory" | "File") {
-                    let what = if kind == "File" { "file" } else { "directory" };
+                let must_exist = matches!(
+                    kind.as_str(),
+                    "Directory" | "File" | "Socket" | "CharDevice" | "BlockDevice"
+                );
+                if !exists && must_exist {
+                    let what = match kind.as_str() {
+                        "File" => "file",
+                        "Socket" => "socket",
+                        "CharDevice" => "character device",
+                        "BlockDevice" => "block device",
+                        _ => "directory",
+                    };
                     m.problem = Some(Text::new(
                         format!("MountVolume.SetUp failed for volume \"{}\": hostPath type check failed: {path} is not a {what} (type: {kind} needs it to exist on {node} already)", volume.name),
                         format!("볼륨 \"{}\" 마운트 실패: hostPath 타입 검사 실패: {path}이(가) {what}가 아닙니다 (type: {kind}는 {node}에 이미 있어야 합니다)", volume.name),
@@ -270,7 +278,12 @@ fn attach_conflict(cluster: &Cluster, index: usize, pv: &str, node: &str) -> Opt
     }
     let me = &cluster.pods[index];
     let holder = cluster.pods.iter().find(|p| {
+        // A deletion stalled on an unreachable node ends in a forced detach (rule 5.15).
+        let detached = p
+            .deletion_started
+            .is_some_and(|since| cluster.now >= since + super::lifecycle::FORCE_DETACH);
         p.uid != me.uid
+            && !detached
             && p.phase == Phase::Running
             && p.volumes.iter().any(|v| v.volume.as_deref() == Some(pv))
             && (one_pod || p.node.as_deref() != Some(node))
@@ -328,6 +341,8 @@ fn start(cluster: &mut Cluster, index: usize, node_name: &str, volumes: Vec<Moun
 }
 
 /// The next free address of the node's /24 (or the node's own IP for hostNetwork pods).
+/// Addresses are handed out in order, as host-local IPAM does; only after wrapping around
+/// past .254 must the pods be checked for one still in use.
 fn next_ip(cluster: &mut Cluster, index: usize, node_name: &str) -> Ipv4Addr {
     let host_network = cluster.pods[index].spec.host_network;
     let Some(n) = cluster.nodes.iter().position(|n| n.name == node_name) else {
@@ -337,16 +352,17 @@ fn next_ip(cluster: &mut Cluster, index: usize, node_name: &str) -> Ipv4Addr {
         return cluster.nodes[n].ip;
     }
     let base = u32::from(cluster.nodes[n].pod_cidr);
-    let in_use = |ip: u32| cluster.pods.iter().any(|p| p.ip.map(u32::from) == Some(ip));
     let mut host = cluster.nodes[n].next_host;
-    for _ in 0..253 {
-        if !(2..=254).contains(&host) {
-            host = 2;
-        }
-        if !in_use(base + host) {
-            break;
-        }
-        host += 1;
+    if !(2..=254).contains(&host) {
+        let used: std::collections::BTreeSet<u32> = cluster
+            .pods
+            .iter()
+            .filter_map(|p| p.ip.map(u32::from))
+            .filter(|ip| ip & !0xff == base)
+            .collect();
+        host = (2..=254)
+            .find(|h| !used.contains(&(base + h)))
+            .unwrap_or(254);
     }
     cluster.nodes[n].next_host = host + 1;
     Ipv4Addr::from(base + host)

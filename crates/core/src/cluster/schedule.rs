@@ -1,7 +1,7 @@
 //! The scheduler: filter, then score (rules 4.1–4.9). A pod that fits nowhere stays Pending
 //! with kube-scheduler's own summary: "0/3 nodes are available: ...".
 
-use super::state::{ClaimPhase, Node, Phase, Pod};
+use super::state::{ClaimPhase, Node, Phase, Pod, Uid};
 use super::storage;
 use super::{Change, Cluster};
 use crate::model::{BindingMode, Resources, Taint, TaintEffect, Toleration, TolerationOperator};
@@ -83,34 +83,101 @@ impl Misfit {
     }
 }
 
-/// Requests of the pods bound to `node` that still hold resources, and their count.
-pub fn used_on(cluster: &Cluster, node: &str) -> (Resources, i64) {
-    cluster
-        .pods
-        .iter()
-        .filter(|p| {
-            p.node.as_deref() == Some(node) && !matches!(p.phase, Phase::Succeeded | Phase::Failed)
-        })
-        .fold((Resources::default(), 0), |(sum, n), p| {
-            (sum.plus(p.spec.requests()), n + 1)
-        })
+/// What the pods bound to one node hold.
+#[derive(Clone, Debug, Default)]
+pub struct NodeUse {
+    /// Sum of requests (rule 4.6).
+    requests: Resources,
+    /// Sum of requests as scoring counts them (non-zero defaults).
+    scored: Resources,
+    /// Pod count.
+    pods: i64,
 }
 
-/// Resource misfits of `pod` on `node` (rule 4.6).
-pub fn resource_misfits(cluster: &Cluster, pod: &Pod, node: &Node) -> Vec<Misfit> {
-    let (used, count) = used_on(cluster, &node.name);
+/// What every node holds, measured once per scheduling round and kept up to date as pods
+/// are placed, so filtering and scoring never rescan all pods.
+pub struct Usage {
+    nodes: Vec<NodeUse>,
+    /// Pods per node of each workload, for spreading (rule 4.9).
+    by_owner: BTreeMap<usize, Vec<i64>>,
+}
+
+/// kube-scheduler scores a pod that requests nothing as if it asked for 100m CPU and 200 MB
+/// (`GetNonzeroRequests`), so empty requests still spread pods.
+fn scoring_requests(r: Resources) -> Resources {
+    Resources {
+        cpu_milli: if r.cpu_milli == 0 { 100 } else { r.cpu_milli },
+        memory: if r.memory == 0 {
+            200 * 1024 * 1024
+        } else {
+            r.memory
+        },
+    }
+}
+
+impl Usage {
+    /// Measures every node; `exclude` leaves one pod out (the one being admitted).
+    pub fn measure(cluster: &Cluster, exclude: Option<Uid>) -> Usage {
+        let mut usage = Usage {
+            nodes: vec![NodeUse::default(); cluster.nodes.len()],
+            by_owner: BTreeMap::new(),
+        };
+        let index: BTreeMap<&str, usize> = cluster
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.name.as_str(), i))
+            .collect();
+        for pod in &cluster.pods {
+            if Some(pod.uid) == exclude || matches!(pod.phase, Phase::Succeeded | Phase::Failed) {
+                continue;
+            }
+            if let Some(&n) = pod.node.as_deref().and_then(|name| index.get(name)) {
+                usage.add(n, pod);
+            }
+        }
+        usage
+    }
+
+    /// Counts a pod placed on node `n`.
+    pub fn add(&mut self, n: usize, pod: &Pod) {
+        let use_ = &mut self.nodes[n];
+        let requests = pod.spec.requests();
+        use_.requests = use_.requests.plus(requests);
+        use_.scored = use_.scored.plus(scoring_requests(requests));
+        use_.pods += 1;
+        if let Some(owner) = &pod.owner {
+            if !pod.terminating {
+                let len = self.nodes.len();
+                self.by_owner
+                    .entry(owner.workload)
+                    .or_insert_with(|| vec![0; len])[n] += 1;
+            }
+        }
+    }
+}
+
+/// Resource misfits of `pod` on a node holding `use_` (rule 4.6).
+fn resource_misfits(pod: &Pod, node: &Node, use_: &NodeUse) -> Vec<Misfit> {
     let want = pod.spec.requests();
     let mut misfits = Vec::new();
-    if used.cpu_milli.saturating_add(want.cpu_milli) > node.allocatable.cpu_milli {
+    if use_.requests.cpu_milli.saturating_add(want.cpu_milli) > node.allocatable.cpu_milli {
         misfits.push(Misfit::Cpu);
     }
-    if used.memory.saturating_add(want.memory) > node.allocatable.memory {
+    if use_.requests.memory.saturating_add(want.memory) > node.allocatable.memory {
         misfits.push(Misfit::Memory);
     }
-    if count + 1 > node.max_pods {
+    if use_.pods + 1 > node.max_pods {
         misfits.push(Misfit::Pods);
     }
     misfits
+}
+
+/// What the kubelet checks when admitting a pod that named its node itself (rule 4.2):
+/// resources (the pod itself left out of the node's use), then the pod limit.
+pub fn admission_misfits(cluster: &Cluster, pod: &Pod, n: usize) -> Vec<Misfit> {
+    let usage = Usage::measure(cluster, Some(pod.uid));
+    resource_misfits(pod, &cluster.nodes[n], &usage.nodes[n])
 }
 
 /// True when the node satisfies the pod's nodeSelector and required affinity (4.3, 4.4).
@@ -127,9 +194,19 @@ pub fn selects(pod: &Pod, node: &Node) -> bool {
             .is_none_or(|r| r.matches(&node.name, &node.labels))
 }
 
+/// The taint cordoning adds (rule 4.5).
+fn unschedulable_taint() -> Taint {
+    Taint {
+        key: "node.kubernetes.io/unschedulable".to_owned(),
+        value: String::new(),
+        effect: TaintEffect::NoSchedule,
+    }
+}
+
 /// The filters, in kube-scheduler's order; the first failing plugin's reasons.
-fn filter(cluster: &Cluster, pod: &Pod, node: &Node) -> Vec<Misfit> {
-    if node.unschedulable {
+fn filter(cluster: &Cluster, pod: &Pod, n: usize, usage: &Usage) -> Vec<Misfit> {
+    let node = &cluster.nodes[n];
+    if node.unschedulable && !tolerates(&pod.spec.tolerations, &unschedulable_taint()) {
         return vec![Misfit::Unschedulable];
     }
     if pod.pinned.as_ref().is_some_and(|p| p != &node.name) {
@@ -144,7 +221,7 @@ fn filter(cluster: &Cluster, pod: &Pod, node: &Node) -> Vec<Misfit> {
     if !selects(pod, node) {
         return vec![Misfit::Selector];
     }
-    let resources = resource_misfits(cluster, pod, node);
+    let resources = resource_misfits(pod, node, &usage.nodes[n]);
     if !resources.is_empty() {
         return resources;
     }
@@ -154,35 +231,9 @@ fn filter(cluster: &Cluster, pod: &Pod, node: &Node) -> Vec<Misfit> {
     }
 }
 
-/// kube-scheduler scores a pod that requests nothing as if it asked for 100m CPU and 200 MB
-/// (`GetNonzeroRequests`), so empty requests still spread pods.
-fn scoring_requests(r: Resources) -> Resources {
-    Resources {
-        cpu_milli: if r.cpu_milli == 0 { 100 } else { r.cpu_milli },
-        memory: if r.memory == 0 {
-            200 * 1024 * 1024
-        } else {
-            r.memory
-        },
-    }
-}
-
-/// What the pods on a node count for in scoring (non-zero requests).
-fn scored_use(cluster: &Cluster, node: &str) -> Resources {
-    cluster
-        .pods
-        .iter()
-        .filter(|p| {
-            p.node.as_deref() == Some(node) && !matches!(p.phase, Phase::Succeeded | Phase::Failed)
-        })
-        .fold(Resources::default(), |sum, p| {
-            sum.plus(scoring_requests(p.spec.requests()))
-        })
-}
-
 /// Scores a feasible node: node affinity preferences, PreferNoSchedule taints, spreading
 /// among siblings (rule 4.9), then the least-allocated and balanced resource scores.
-fn score(cluster: &Cluster, pod: &Pod, node: &Node, siblings: &BTreeMap<&str, i64>) -> i64 {
+fn score(pod: &Pod, node: &Node, use_: &NodeUse, siblings: i64) -> i64 {
     let preferred: i64 = pod.spec.affinity.as_ref().map_or(0, |a| {
         a.preferred
             .iter()
@@ -200,9 +251,8 @@ fn score(cluster: &Cluster, pod: &Pod, node: &Node, siblings: &BTreeMap<&str, i6
     let spread = if pod.spec.has_spread_constraints {
         0
     } else {
-        -siblings.get(node.name.as_str()).copied().unwrap_or(0) * 100
+        -siblings * 100
     };
-    let used = scored_use(cluster, &node.name);
     let want = scoring_requests(pod.spec.requests());
     let free = |alloc: i64, used: i64, want: i64| -> i64 {
         if alloc <= 0 || alloc == i64::MAX {
@@ -210,15 +260,27 @@ fn score(cluster: &Cluster, pod: &Pod, node: &Node, siblings: &BTreeMap<&str, i6
         }
         ((alloc - used - want).max(0) as i128 * 100 / alloc as i128) as i64
     };
-    let cpu_free = free(node.allocatable.cpu_milli, used.cpu_milli, want.cpu_milli);
-    let mem_free = free(node.allocatable.memory, used.memory, want.memory);
+    let cpu_free = free(
+        node.allocatable.cpu_milli,
+        use_.scored.cpu_milli,
+        want.cpu_milli,
+    );
+    let mem_free = free(node.allocatable.memory, use_.scored.memory, want.memory);
     let least_allocated = (cpu_free + mem_free) / 2;
     let balanced = 100 - (cpu_free - mem_free).abs();
     2 * preferred - 300 * intolerable + 2 * spread + least_allocated + balanced
 }
 
-/// Pods that share a controller or a Service with `pod`, counted per node (rule 4.9).
-fn siblings<'c>(cluster: &'c Cluster, pod: &Pod) -> BTreeMap<&'c str, i64> {
+/// Pods per node that share the pod's controller or, for a bare pod, a Service (rule 4.9).
+fn siblings(cluster: &Cluster, pod: &Pod, usage: &Usage) -> Vec<i64> {
+    if let Some(owner) = &pod.owner {
+        return usage
+            .by_owner
+            .get(&owner.workload)
+            .cloned()
+            .unwrap_or_else(|| vec![0; cluster.nodes.len()]);
+    }
+    let mut counts = vec![0; cluster.nodes.len()];
     let services: Vec<&crate::model::Labels> = cluster
         .services
         .iter()
@@ -226,38 +288,42 @@ fn siblings<'c>(cluster: &'c Cluster, pod: &Pod) -> BTreeMap<&'c str, i64> {
         .filter_map(|s| s.spec.effective_selector())
         .filter(|sel| sel.iter().all(|(k, v)| pod.labels.get(k) == Some(v)))
         .collect();
-    let mut counts = BTreeMap::new();
+    if services.is_empty() {
+        return counts;
+    }
     for other in &cluster.pods {
-        let Some(node) = other.node.as_deref() else {
-            continue;
-        };
         if other.uid == pod.uid || other.namespace != pod.namespace || other.terminating {
             continue;
         }
-        let same_owner =
-            matches!((&other.owner, &pod.owner), (Some(a), Some(b)) if a.workload == b.workload);
-        let same_service = services
+        let Some(n) = other
+            .node
+            .as_deref()
+            .and_then(|name| cluster.nodes.iter().position(|x| x.name == name))
+        else {
+            continue;
+        };
+        if services
             .iter()
-            .any(|sel| sel.iter().all(|(k, v)| other.labels.get(k) == Some(v)));
-        if same_owner || same_service {
-            *counts.entry(node).or_insert(0) += 1;
+            .any(|sel| sel.iter().all(|(k, v)| other.labels.get(k) == Some(v)))
+        {
+            counts[n] += 1;
         }
     }
     counts
 }
 
 /// Picks a node for an unscheduled pod, or says why none fits.
-pub fn place(cluster: &mut Cluster, index: usize) -> Result<String, Text> {
+fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Text> {
     let pod = &cluster.pods[index];
     if let Some(reason) = storage::claims_block_scheduling(cluster, pod) {
         return Err(reason);
     }
     let mut misfits: BTreeMap<Misfit, usize> = BTreeMap::new();
     let mut feasible = Vec::new();
-    for node in &cluster.nodes {
-        let reasons = filter(cluster, pod, node);
+    for n in 0..cluster.nodes.len() {
+        let reasons = filter(cluster, pod, n, usage);
         if reasons.is_empty() {
-            feasible.push(node);
+            feasible.push(n);
         }
         for r in reasons {
             *misfits.entry(r).or_insert(0) += 1;
@@ -282,39 +348,50 @@ pub fn place(cluster: &mut Cluster, index: usize) -> Result<String, Text> {
             format!("노드 {total}개 중 사용 가능한 노드가 없습니다: {ko}."),
         ));
     }
-    let sibling_counts = siblings(cluster, pod);
-    let scored: Vec<(i64, String)> = feasible
+    let sibling_counts = siblings(cluster, pod, usage);
+    let scored: Vec<(i64, usize)> = feasible
         .iter()
-        .map(|n| (score(cluster, pod, n, &sibling_counts), n.name.clone()))
+        .map(|&n| {
+            (
+                score(pod, &cluster.nodes[n], &usage.nodes[n], sibling_counts[n]),
+                n,
+            )
+        })
         .collect();
     let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
-    let ties: Vec<&String> = scored
+    let ties: Vec<usize> = scored
         .iter()
         .filter(|(s, _)| *s == best)
-        .map(|(_, n)| n)
+        .map(|(_, n)| *n)
         .collect();
     let pick = cluster.rng.index(ties.len());
-    Ok(ties[pick].clone())
+    Ok(ties[pick])
 }
 
 /// Schedules every unscheduled pod, in creation order; true when one was placed or its
 /// reason changed.
 pub fn schedule_pending(cluster: &mut Cluster) -> bool {
-    let mut changed = false;
     let waiting: Vec<usize> = (0..cluster.pods.len())
         .filter(|&i| {
             let p = &cluster.pods[i];
             p.node.is_none() && !p.terminating && p.phase == Phase::Pending
         })
         .collect();
+    if waiting.is_empty() {
+        return false;
+    }
+    let mut usage = Usage::measure(cluster, None);
+    let mut changed = false;
     for i in waiting {
-        match place(cluster, i) {
-            Ok(node) => {
+        match place(cluster, i, &usage) {
+            Ok(n) => {
+                let node = cluster.nodes[n].name.clone();
                 storage::bind_for_node(cluster, i, &node);
                 let pod = &mut cluster.pods[i];
                 pod.node = Some(node.clone());
                 pod.reason = None;
                 let key = pod.key();
+                usage.add(n, &cluster.pods[i]);
                 cluster.record(Change::PodScheduled { pod: key, node });
                 changed = true;
             }

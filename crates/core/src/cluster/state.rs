@@ -204,6 +204,8 @@ pub struct Pod {
     pub ready: bool,
     /// Deletion requested (it shows as Terminating).
     pub terminating: bool,
+    /// When the deletion was requested, for a pod whose node cannot confirm it.
+    pub deletion_started: Option<Millis>,
     /// Restart count per container.
     pub restarts: Vec<u32>,
     /// Its hostname.
@@ -307,8 +309,10 @@ pub struct Service {
     pub load_balancer: LoadBalancer,
     /// Backends.
     pub endpoints: Vec<Endpoint>,
-    /// Where it was written.
+    /// Where it was written (the start of the text for built-in Services).
     pub origin: Origin,
+    /// Every cluster has it without anyone writing it (`kubernetes`, `kube-dns`).
+    pub builtin: bool,
 }
 
 impl Service {

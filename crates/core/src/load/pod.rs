@@ -7,7 +7,7 @@ use super::read::Field;
 use super::selectors::read_node_affinity;
 use crate::diagnostic::{Code, Severity};
 use crate::model::{
-    Container, ContainerPort, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
+    Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
     Toleration, TolerationOperator, Volume, VolumeMount, VolumeSource,
 };
 use crate::text::Text;
@@ -70,6 +70,12 @@ pub(crate) fn read_pod_spec(
         subdomain: spec.get("subdomain").str(),
         host_network: spec.get("hostNetwork").bool().unwrap_or(false),
         restart_policy: read_restart_policy(&spec.get("restartPolicy")),
+        dns_policy: match spec.get("dnsPolicy").str().as_deref() {
+            Some("ClusterFirstWithHostNet") => DnsPolicy::ClusterFirstWithHostNet,
+            Some("Default") => DnsPolicy::Default,
+            Some("None") => DnsPolicy::None,
+            _ => DnsPolicy::ClusterFirst,
+        },
         has_spread_constraints: spec.get("topologySpreadConstraints").is_set(),
     }
 }

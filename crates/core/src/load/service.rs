@@ -46,6 +46,24 @@ pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
             ),
         );
     }
+    if headless && !spec.get("selector").is_set() {
+        for (i, port) in ports.iter().enumerate() {
+            if port
+                .target_port
+                .as_ref()
+                .is_some_and(|t| *t != IntOrString::Int(i64::from(port.port)))
+            {
+                let list = spec.get("ports");
+                list.warn(
+                    Code::InvalidValue,
+                    Text::new(
+                        format!("{}[{i}]: a headless Service without a selector needs targetPort equal to port ({}): clients dial the endpoints' addresses on `port`", list.dotted(), port.port),
+                        format!("{}[{i}]: 셀렉터 없는 헤드리스 서비스는 targetPort가 port({})와 같아야 합니다: 클라이언트는 엔드포인트 주소의 `port`로 접속합니다", list.dotted(), port.port),
+                    ),
+                );
+            }
+        }
+    }
     let external_name = spec.get("externalName").str().filter(|s| !s.is_empty());
     if service_type == ServiceType::ExternalName && external_name.is_none() {
         spec.warn(
@@ -180,8 +198,23 @@ fn read_service_port(p: &Field<'_>, service_type: ServiceType) -> Option<Service
             );
         }
     }
+    let name = p.get("name").str().filter(|n| !n.is_empty());
+    if let Some(bad) = name
+        .as_deref()
+        .filter(|n| !super::names::is_dns1123_label(n))
+    {
+        let field = p.get("name");
+        let path = field.dotted();
+        field.warn(
+            Code::InvalidValue,
+            Text::new(
+                format!("{path} `{bad}` is not a valid port name: lowercase letters, digits and '-', at most 63 characters (rule 1.6)"),
+                format!("{path} `{bad}`은(는) 올바른 포트 이름이 아닙니다: 소문자, 숫자, '-', 63자 이하 (규칙 1.6)"),
+            ),
+        );
+    }
     Some(ServicePort {
-        name: p.get("name").str().filter(|n| !n.is_empty()),
+        name,
         protocol: p.get("protocol").str().unwrap_or_else(|| "TCP".to_owned()),
         port,
         target_port: read_target_port(&p.get("targetPort")),

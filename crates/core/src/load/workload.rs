@@ -49,6 +49,21 @@ pub(crate) fn read_workload(kind: WorkloadKind, root: &Field<'_>) -> WorkloadSpe
             None,
         );
     }
+    if matches!(kind, WorkloadKind::Job | WorkloadKind::CronJob)
+        && pod_spec.restart_policy == crate::model::RestartPolicy::Always
+    {
+        let template_spec = template.get("spec");
+        let path = template_spec.get("restartPolicy").dotted();
+        template.report(
+            Severity::Warning,
+            Code::InvalidValue,
+            Text::new(
+                format!("{path} must be OnFailure or Never for a {}; Always (the default) is rejected by the API (rule 3.11)", kind.as_str()),
+                format!("{}의 {path}는 OnFailure나 Never여야 합니다. 기본값 Always는 API가 거부합니다 (규칙 3.11)", kind.as_str()),
+            ),
+            Some(Text::new("add `restartPolicy: OnFailure` to the pod template", "파드 템플릿에 `restartPolicy: OnFailure`를 추가하세요")),
+        );
+    }
     let selector = read_selector(kind, &spec, &template_labels);
     let replicas_field = match kind {
         WorkloadKind::Job | WorkloadKind::CronJob => pod_owner.get("parallelism"),

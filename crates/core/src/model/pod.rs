@@ -151,6 +151,32 @@ pub enum RestartPolicy {
     Never,
 }
 
+/// Which resolver a pod uses (rule 2.7).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DnsPolicy {
+    /// Cluster DNS with the namespace's search path (the default); the node's resolver for
+    /// hostNetwork pods.
+    #[default]
+    ClusterFirst,
+    /// Cluster DNS, also for hostNetwork pods.
+    ClusterFirstWithHostNet,
+    /// The node's resolver.
+    Default,
+    /// Only what `dnsConfig` says.
+    None,
+}
+
+impl PodSpec {
+    /// True when the pod resolves names with cluster DNS (rule 2.7).
+    pub fn uses_cluster_dns(&self) -> bool {
+        match self.dns_policy {
+            DnsPolicy::ClusterFirst => !self.host_network,
+            DnsPolicy::ClusterFirstWithHostNet => true,
+            DnsPolicy::Default | DnsPolicy::None => false,
+        }
+    }
+}
+
 /// How a toleration compares the taint value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TolerationOperator {
@@ -201,6 +227,8 @@ pub struct PodSpec {
     pub host_network: bool,
     /// Restart policy.
     pub restart_policy: RestartPolicy,
+    /// `dnsPolicy` (default `ClusterFirst`).
+    pub dns_policy: DnsPolicy,
     /// True when the pod sets its own `topologySpreadConstraints`.
     pub has_spread_constraints: bool,
 }

@@ -129,6 +129,12 @@ impl Route<'_, '_> {
                 .filter(|e| e.serving && e.terminating)
                 .collect();
         }
+        if usable.is_empty() && service.builtin && service.name == "kube-dns" {
+            return Err(Text::new(
+                "kubeglass does not simulate the CoreDNS pods behind kube-dns: each request shows its DNS lookup as a dns hop instead",
+                "kubeglass는 kube-dns 뒤의 CoreDNS 파드를 시뮬레이션하지 않습니다: 각 요청의 DNS 조회가 dns 단계로 나타납니다",
+            ));
+        }
         if usable.is_empty() {
             return Err(match local_node {
                 Some(node) => Text::new(
@@ -142,17 +148,19 @@ impl Route<'_, '_> {
             });
         }
         let key = (service.key(), client);
+        let remembered = service
+            .spec
+            .session_affinity
+            .then(|| self.traffic.affinity.get(&key))
+            .flatten()
+            .filter(|(_, expires)| *expires > self.cluster.now)
+            .and_then(|(ip, _)| usable.iter().find(|e| e.ip == *ip));
+        let pick = match remembered {
+            Some(e) => (*e).clone(),
+            None => usable[self.traffic.rng.index(usable.len())].clone(),
+        };
         if service.spec.session_affinity {
-            if let Some((ip, expires)) = self.traffic.affinity.get(&key) {
-                if *expires > self.cluster.now {
-                    if let Some(e) = usable.iter().find(|e| e.ip == *ip) {
-                        return Ok((*e).clone());
-                    }
-                }
-            }
-        }
-        let pick = usable[self.traffic.rng.index(usable.len())].clone();
-        if service.spec.session_affinity {
+            // The timer restarts with every connection of the client (rule 1.19).
             let timeout =
                 u64::try_from(service.spec.affinity_timeout_seconds).unwrap_or(10_800) * 1000;
             self.traffic
@@ -409,7 +417,7 @@ fn sender(cluster: &Cluster, from: &Client) -> Result<Sender, Lost> {
                 },
                 ip: pod.ip.unwrap_or(Ipv4Addr::UNSPECIFIED),
                 node: Some(node),
-                namespace: Some(pod.namespace.clone()),
+                namespace: pod.spec.uses_cluster_dns().then(|| pod.namespace.clone()),
                 location: Location::Pod,
             }
         }
@@ -470,18 +478,22 @@ fn route_from(route: &mut Route<'_, '_>, sender: &Sender, to: &str) -> Routed {
             let local = service.spec.external_traffic_policy == TrafficPolicy::Local;
             route.through_proxy(service, p, &node, address, local, sender.ip)
         }
-        Destination::ExternalIp(service, p, node) => {
+                Destination::ExternalIp(service, p, node) => {
             let address = format!("{}:{}", host, service.ports[p].port);
-            route.hop(
-                HopKind::Send,
-                sender.place.clone(),
-                node_place(cluster, &node),
-                address.clone(),
+            let note = if inside {
+                Text::new(
+                    format!("leaves for {host}, an externalIP of {}: kube-proxy's rules on {node} catch it", service.name),
+                    format!("{}의 externalIP {host}로 떠나지만 {node}의 kube-proxy 규칙이 가로챕니다", service.name),
+                )
+            } else {
                 Text::new(
                     format!("goes to {host}, an externalIP of {}; it reaches {node} because the network sends that address there", service.name),
                     format!("{}의 externalIP {host}로 갑니다. 네트워크가 그 주소를 {node}로 보내므로 {node}에 닿습니다", service.name),
-                ),
-            );
+                )
+            };
+            if sender.location != Location::Node {
+                route.hop(HopKind::Send, sender.place.clone(), node_place(cluster, &node), address.clone(), note);
+            }
             let local = !inside && service.spec.external_traffic_policy == TrafficPolicy::Local;
             route.through_proxy(service, p, &node, address, local, sender.ip)
         }
@@ -506,6 +518,13 @@ fn route_from(route: &mut Route<'_, '_>, sender: &Sender, to: &str) -> Routed {
             };
             direct(route, sender, ip, port)
         }
+                Destination::Alias(service, target, _) if target.parse::<Ipv4Addr>().is_ok() => Err(lost(
+            Text::new(
+                format!("{} is a CNAME to \"{target}\", which DNS treats as a name, and no such name exists: the lookup fails (rule 1.11)", service.name),
+                format!("{}는 \"{target}\"의 CNAME인데, DNS는 이를 이름으로 다루고 그런 이름은 없어 조회가 실패합니다 (규칙 1.11)", service.name),
+            ),
+            Place::Dns { ip: DNS_SERVICE_IP.to_string() },
+        )),
         Destination::Alias(service, target, port) => {
             let address = format!("{target}:{port}");
             route.hop(
@@ -810,16 +829,17 @@ fn destination<'c>(
     }
     // A name: only pods use cluster DNS (nodes and outside clients do not).
     let Some(namespace) = sender.namespace.clone() else {
-        return Err(not_found(
-            format!(
-                "{host} does not resolve: only pods use cluster DNS; {} does not",
-                if sender.location == Location::Node {
-                    "a node's resolver"
-                } else {
-                    "a client outside the cluster"
-                }
+        let (who, who_ko) = match sender.location {
+            Location::Node => ("a node's resolver does not know cluster names", "노드의 리졸버는 클러스터 이름을 모릅니다"),
+            Location::Pod => (
+                "this pod's dnsPolicy sends lookups to the node's resolver, which does not know cluster names (rule 2.7)",
+                "이 파드의 dnsPolicy는 노드의 리졸버를 쓰며, 노드 리졸버는 클러스터 이름을 모릅니다 (규칙 2.7)",
             ),
-            format!("{host}은(는) 해석되지 않습니다: 클러스터 DNS는 파드만 씁니다"),
+            _ => ("only pods use cluster DNS", "클러스터 DNS는 파드만 씁니다"),
+        };
+        return Err(not_found(
+            format!("{host} does not resolve: {who}"),
+            format!("{host}은(는) 해석되지 않습니다: {who_ko}"),
         ));
     };
     let answer = dns::resolve(cluster, host, &namespace);
@@ -1046,6 +1066,12 @@ fn ip_destination<'c>(
             .iter()
             .any(|e| e.parse::<Ipv4Addr>() == Ok(ip))
     }) {
+        // kube-proxy has rules for externalIPs on every node: a client inside the cluster
+        // meets them on its own node, whoever owns the address (rules 1.22, 1.24).
+        if let Some(node) = sender.node.clone() {
+            let p = port_index(service, port).map_err(|t| lost(t, sender.place.clone()))?;
+            return Ok(Destination::ExternalIp(service, p, node));
+        }
         return Err(lost(
             Text::new(
                 format!("{ip} is an externalIP of {}, but no node has that address: Kubernetes neither assigns externalIPs nor routes them", service.name),
