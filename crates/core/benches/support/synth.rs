@@ -28,3 +28,26 @@ pub fn mixed_manifest(objects: usize, namespaces: usize) -> String {
     }
     out
 }
+
+/// A cluster of `services` Deployments with `replicas` pods each, a Service in front of each,
+/// two client pods, on `nodes` roomy nodes (declared in a Scenario), in 4 namespaces.
+pub fn cluster_manifest(services: usize, replicas: usize, nodes: usize) -> String {
+    let mut out = String::new();
+    out.push_str("apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {name: bench}\nspec:\n  seed: 7\n  cluster:\n    nodes:\n");
+    for n in 0..nodes {
+        out.push_str(&format!(
+            "    - {{name: node-{n}, cpu: \"64\", memory: 256Gi}}\n"
+        ));
+    }
+    for s in 0..services {
+        let ns = format!("team-{}", s % 4);
+        out.push_str(&format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: app-{s}, namespace: {ns}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: app-{s}}}}}\n  template:\n    metadata: {{labels: {{app: app-{s}}}}}\n    spec:\n      containers:\n      - name: server\n        image: example/app\n        ports: [{{name: http, containerPort: 8080}}]\n        resources: {{requests: {{cpu: 10m, memory: 16Mi}}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: app-{s}, namespace: {ns}}}\nspec:\n  type: {}\n  selector: {{app: app-{s}}}\n  ports: [{{name: http, port: 80, targetPort: http}}]\n",
+            if s % 10 == 0 { "NodePort" } else { "ClusterIP" }
+        ));
+    }
+    for c in 0..2 {
+        out.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: client-{c}, namespace: team-0}}\nspec:\n  containers: [{{name: curl, image: curlimages/curl}}]\n"));
+    }
+    out
+}
