@@ -15,6 +15,10 @@ pub struct Options {
     pub files: Vec<String>,
     pub format: Format,
     pub language: Language,
+    /// `render -o PATH` (default: standard output).
+    pub output: Option<String>,
+    /// `render --step N`: the picture after the first N steps of the Scenario.
+    pub step: usize,
 }
 
 /// What to do.
@@ -24,6 +28,7 @@ pub enum Command {
     Check(Options),
     Describe(Options),
     Simulate(Options),
+    Render(Options),
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -37,6 +42,8 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         files: Vec::new(),
         format: Format::Text,
         language: Language::En,
+        output: None,
+        step: 0,
     };
     let mut i = 0;
     while i < rest.len() {
@@ -63,6 +70,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     other => return Err(format!("unknown language '{other}' (en or ko)")),
                 }
             }
+            "-o" | "--output" => options.output = Some(value("--output")?),
+            "--step" => {
+                let text = value("--step")?;
+                options.step = text
+                    .parse()
+                    .map_err(|_| format!("--step takes a number of steps, not '{text}'"))?;
+            }
             "-" => options.files.push(arg.to_owned()),
             flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
             file => options.files.push(file.to_owned()),
@@ -71,11 +85,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     match command.as_str() {
         "check" => Ok(Command::Check(options)),
-        "describe" | "simulate" if options.files.len() > 1 => {
+        "describe" | "simulate" | "render" if options.files.len() > 1 => {
             Err(format!("{command} takes one FILE"))
         }
         "describe" => Ok(Command::Describe(options)),
         "simulate" => Ok(Command::Simulate(options)),
+        "render" => Ok(Command::Render(options)),
         other => Err(format!("unknown command '{other}'")),
     }
 }
@@ -111,6 +126,17 @@ mod tests {
             Ok(Command::Simulate(_))
         ));
         assert!(parse(&args(&["simulate", "a.yaml", "b.yaml"])).is_err());
+    }
+
+    #[test]
+    fn render_takes_an_output_and_a_step() {
+        let Ok(Command::Render(o)) =
+            parse(&args(&["render", "a.yaml", "-o", "out.svg", "--step", "3"]))
+        else {
+            panic!("expected render");
+        };
+        assert_eq!((o.output.as_deref(), o.step), (Some("out.svg"), 3));
+        assert!(parse(&args(&["render", "a.yaml", "--step", "x"])).is_err());
     }
 
     #[test]

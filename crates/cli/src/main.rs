@@ -4,6 +4,7 @@
 //! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko]
 //! kubeglass describe FILE [--lang en|ko]
 //! kubeglass simulate FILE [--lang en|ko]
+//! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko]
 //! ```
 //! Exit status: 0 when there are no errors, 1 when there are errors, 2 for usage errors.
 
@@ -20,11 +21,15 @@ usage: kubeglass <command> [options]
 commands:
   check [FILE|-]...       print diagnostics, one per line: PATH:LINE:COL: SEVERITY: MESSAGE
   describe FILE           print the resolved cluster as JSON
-  simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
+    simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
+  render FILE             draw the cluster as a standalone SVG (after --step N steps of the Scenario)
+
 
 options:
   --format text|json      output format of check (default: text)
-  --lang en|ko            language of messages (default: en)
+    --lang en|ko            language of messages (default: en)
+  -o, --output PATH       where render writes the SVG (default: standard output)
+  --step N                render the picture after the first N steps (default: 0)
   -h, --help              show this help
 
 FILE '-' (or no FILE) reads standard input.
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
         Ok(args::Command::Check(options)) => check::run(&options),
         Ok(args::Command::Describe(options)) => resolve::describe(&options),
         Ok(args::Command::Simulate(options)) => resolve::simulate(&options),
+        Ok(args::Command::Render(options)) => resolve::render(&options),
         Err(message) => {
             eprintln!("kubeglass: {message}\n\n{USAGE}");
             return ExitCode::from(2);

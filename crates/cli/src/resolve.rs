@@ -79,3 +79,41 @@ pub fn simulate(options: &Options) -> Result<bool, String> {
     })?;
     Ok(diagnostics.iter().any(Diagnostic::is_error))
 }
+
+pub fn render(options: &Options) -> Result<bool, String> {
+    use kubeglass_core::playback::Playback;
+    use kubeglass_core::scene::Options as SceneOptions;
+    let inputs = input::read_all(&options.files)?;
+    let loaded = load(&inputs[0].text);
+    let scene_options = SceneOptions {
+        language: options.language,
+        ..SceneOptions::default()
+    };
+    let mut playback = Playback::new(&loaded.objects, scene_options);
+    let steps = playback.steps().len();
+    if options.step > steps {
+        return Err(format!(
+            "--step {} is past the Scenario's {steps} steps",
+            options.step
+        ));
+    }
+    // Step by step, as the live view does, so objects keep the places they had.
+    for _ in 0..options.step {
+        playback.step();
+    }
+    let title = match options.step {
+        0 => "kubeglass: the cluster".to_owned(),
+        n => format!("kubeglass: the cluster after step {n}"),
+    };
+    let svg = kubeglass_core::svg::document(playback.scene(), &title);
+    match &options.output {
+        Some(path) => std::fs::write(path, svg).map_err(|e| format!("cannot write {path}: {e}"))?,
+        None => print!("{svg}"),
+    }
+    let errors = loaded
+        .diagnostics
+        .iter()
+        .chain(playback.diagnostics())
+        .any(Diagnostic::is_error);
+    Ok(errors)
+}

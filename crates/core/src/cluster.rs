@@ -105,12 +105,31 @@ pub struct Cluster {
     next_uid: Uid,
     next_lb_address: u32,
     changes: Vec<Change>,
+    /// Pod (`namespace/name`) → the node it ran on before the manifest was edited.
+    placement_hints: BTreeMap<String, String>,
 }
 
 impl Cluster {
+    /// Where a pod ran before the manifest was edited, if it did.
+    pub(crate) fn placement_hint(&self, pod: &str) -> Option<&str> {
+        self.placement_hints.get(pod).map(String::as_str)
+    }
+
     /// Resolves `objects` on the cluster the scenario describes (or the lecture's default
     /// cluster), returning the cluster and the reference diagnostics.
     pub fn resolve(objects: &[Object], scenario: Option<&Scenario>) -> (Cluster, Vec<Diagnostic>) {
+        Self::resolve_after_edit(objects, scenario, BTreeMap::new())
+    }
+
+    /// Like [`Cluster::resolve`], for a manifest the user edited: pods that ran on a node
+    /// before the edit (`placements`: `namespace/name` → node) stay there if they still fit,
+    /// as they would when the edit is applied to a running cluster; new pods are scheduled
+    /// after them.
+    pub fn resolve_after_edit(
+        objects: &[Object],
+        scenario: Option<&Scenario>,
+        placements: BTreeMap<String, String>,
+    ) -> (Cluster, Vec<Diagnostic>) {
         let seed = scenario.map_or(1, |s| s.seed);
         let mut cluster = Cluster {
             nodes: Vec::new(),
@@ -139,6 +158,7 @@ impl Cluster {
             next_uid: 1,
             next_lb_address: 10,
             changes: Vec::new(),
+            placement_hints: placements,
         };
         let mut diagnostics = Vec::new();
         build::build(&mut cluster, objects, scenario, &mut diagnostics);
@@ -150,6 +170,8 @@ impl Cluster {
                 .insert(s.name.clone(), i);
         }
         cluster.reconcile();
+        // Hints are about the edit only: later rescheduling follows the scheduler.
+        cluster.placement_hints.clear();
         cluster.changes.clear();
         checks::check(&cluster, objects, &mut diagnostics);
         crate::diagnostic::sort(&mut diagnostics);

@@ -40,8 +40,21 @@ impl World {
     /// Resolves the objects on the scenario's cluster; returns the world and the
     /// cluster-level diagnostics.
     pub fn new(objects: &[Object]) -> (World, Vec<Diagnostic>) {
+        Self::after_edit(objects, None)
+    }
+
+    /// Like [`World::new`] for an edited manifest: pods of `before` (the world before the
+    /// edit) stay on their nodes when they still fit.
+    pub fn after_edit(objects: &[Object], before: Option<&World>) -> (World, Vec<Diagnostic>) {
         let scenario = scenario_of(objects);
-        let (cluster, diagnostics) = Cluster::resolve(objects, scenario);
+        let placements = before.map_or_else(Default::default, |w| {
+            w.cluster
+                .pods
+                .iter()
+                .filter_map(|p| Some((p.key(), p.node.clone()?)))
+                .collect()
+        });
+        let (cluster, diagnostics) = Cluster::resolve_after_edit(objects, scenario, placements);
         let seed = scenario.map_or(1, |s| s.seed);
         let world = World {
             cluster,

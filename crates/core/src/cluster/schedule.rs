@@ -329,6 +329,14 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
             *misfits.entry(r).or_insert(0) += 1;
         }
     }
+    if let Some(hinted) = cluster.placement_hint(&pod.key()).and_then(|h| {
+        feasible
+            .iter()
+            .copied()
+            .find(|&n| cluster.nodes[n].name == h)
+    }) {
+        return Ok(hinted);
+    }
     if feasible.is_empty() {
         let total = cluster.nodes.len();
         let mut parts: Vec<Text> = misfits.iter().map(|(m, n)| m.text(*n)).collect();
@@ -371,12 +379,14 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
 /// Schedules every unscheduled pod, in creation order; true when one was placed or its
 /// reason changed.
 pub fn schedule_pending(cluster: &mut Cluster) -> bool {
-    let waiting: Vec<usize> = (0..cluster.pods.len())
+    let mut waiting: Vec<usize> = (0..cluster.pods.len())
         .filter(|&i| {
             let p = &cluster.pods[i];
             p.node.is_none() && !p.terminating && p.phase == Phase::Pending
         })
         .collect();
+    // Pods that were running before an edit keep their places before newcomers choose.
+    waiting.sort_by_key(|&i| cluster.placement_hint(&cluster.pods[i].key()).is_none());
     if waiting.is_empty() {
         return false;
     }
