@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn repo(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(relative)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative)
 }
 
 fn render(args: &[&str]) -> Output {
@@ -16,7 +18,12 @@ fn render(args: &[&str]) -> Output {
 }
 
 fn svg_of(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout.clone()).expect("utf-8")
 }
 
@@ -27,19 +34,37 @@ fn renders_the_picture_to_standard_output() {
     assert!(svg.starts_with("<?xml"));
     assert!(svg.contains("data-testid=\"cluster\""));
     assert!(svg.contains("data-kind=\"Pod\""));
-    assert!(!svg.contains("data-testid=\"file\""), "no file written before the first step");
+    assert!(
+        !svg.contains("data-testid=\"file\""),
+        "no file written before the first step"
+    );
 }
 
 #[test]
 fn renders_after_a_step_into_a_file() {
     let file = repo("crates/core/gallery/01-emptydir.yaml");
-    let out_path = std::env::temp_dir().join(format!("kubeglass-render-{}.svg", std::process::id()));
-    let out = render(&[file.to_str().unwrap(), "--step", "1", "-o", out_path.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out_path =
+        std::env::temp_dir().join(format!("kubeglass-render-{}.svg", std::process::id()));
+    let out = render(&[
+        file.to_str().unwrap(),
+        "--step",
+        "1",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.stdout.is_empty());
     let svg = std::fs::read_to_string(&out_path).expect("written");
     std::fs::remove_file(&out_path).ok();
-    assert!(svg.contains("data-file=\"file.txt\""), "the file written by step 1 is drawn");
+    assert!(
+        svg.contains("data-file=\"file.txt\""),
+        "the file written by step 1 is drawn"
+    );
     assert!(svg.contains("after step 1"));
 }
 
@@ -67,5 +92,8 @@ fn a_manifest_with_errors_still_renders_and_exits_1() {
     let out = render(&[path.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("data-name=\"ok\""), "the good part is drawn");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("data-name=\"ok\""),
+        "the good part is drawn"
+    );
 }

@@ -10,6 +10,8 @@ pub mod diagnostic;
 pub mod gallery;
 pub mod load;
 pub mod model;
+pub mod motion;
+pub mod narrate;
 pub mod playback;
 pub mod rng;
 pub mod scenario;

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Object;
+use crate::narrate::{narrate, Note};
 use crate::scenario::Step;
 use crate::scene::{layout, Memory, Options, Scene};
 use crate::sim::{scenario_of, Outcome, World};
@@ -17,6 +18,7 @@ pub struct Playback {
     steps: Vec<Step>,
     world: World,
     outcomes: Vec<Outcome>,
+    notes: Vec<Vec<Note>>,
     options: Options,
     memory: Memory,
     scene: Scene,
@@ -52,6 +54,7 @@ impl Playback {
             scenario: steps.clone(),
             steps,
             outcomes: Vec::new(),
+            notes: Vec::new(),
             options,
             memory,
             scene,
@@ -121,36 +124,42 @@ impl Playback {
         self.memory = memory;
     }
 
-    /// Plays the next step, if there is one, and returns what it did.
     pub fn step(&mut self) -> Option<&Outcome> {
         let step = self.steps.get(self.position())?.clone();
-        let outcome = self.world.apply(&step);
-        self.outcomes.push(outcome);
+        self.advance(&step);
         self.redraw();
         self.outcomes.last()
     }
 
-    /// Inserts `step` at the current position and plays it.
+    /// Plays `step` on the world and records what it did.
+    fn advance(&mut self, step: &Step) {
+        let outcome = self.world.apply(step);
+        self.notes.push(narrate(step, &outcome, &self.world));
+        self.outcomes.push(outcome);
+    }
+
+    /// The narration of every played step, in order.
+    pub fn notes(&self) -> &[Vec<Note>] {
+        &self.notes
+    }
+
     pub fn perform(&mut self, step: Step) -> &Outcome {
         self.steps.insert(self.position(), step.clone());
-        let outcome = self.world.apply(&step);
-        self.outcomes.push(outcome);
+        self.advance(&step);
         self.redraw();
         &self.outcomes[self.outcomes.len() - 1]
     }
 
-    /// Goes to the point after `position` steps (replaying from the start when going back;
-    /// the simulation is deterministic, so the same steps give the same world).
     pub fn seek(&mut self, position: usize) {
         let position = position.min(self.steps.len());
         if position < self.position() {
             self.world = self.start.clone();
             self.outcomes.clear();
+            self.notes.clear();
         }
         while self.position() < position {
             let step = self.steps[self.position()].clone();
-            let outcome = self.world.apply(&step);
-            self.outcomes.push(outcome);
+            self.advance(&step);
         }
         self.redraw();
     }

@@ -4,6 +4,8 @@
 use crate::model::{Labels, Taint, WorkloadKind};
 use crate::source::Position;
 
+pub mod edit;
+
 /// Milliseconds of simulated time.
 pub type Millis = u64;
 

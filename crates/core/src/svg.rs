@@ -4,9 +4,11 @@
 
 mod element;
 mod icons;
+mod motion;
 
 pub use element::{Element, Node};
 pub use icons::ICONS;
+pub use motion::overlay;
 
 use crate::scene::{Edge, Item, Kind, Scene};
 
@@ -89,7 +91,22 @@ fn icon_top(kind: Kind, size: i32) -> i32 {
     }
 }
 
-fn item(i: &Item) -> Element {
+/// Objects a user can select (to inspect and act on): focusable, announced as buttons.
+fn selectable(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Pod
+            | Kind::Stack
+            | Kind::Service
+            | Kind::Node
+            | Kind::Claim
+            | Kind::PersistentVolume
+            | Kind::LoadBalancer
+    )
+}
+
+/// One item (and everything inside it) as an SVG group.
+pub fn item(i: &Item) -> Element {
     let mut class = format!("kg-item kg-{}", i.kind.as_str());
     for c in &i.classes {
         class.push(' ');
@@ -98,6 +115,13 @@ fn item(i: &Item) -> Element {
     let mut g = Element::new("g").key(&i.id).attr("class", class);
     for (k, v) in &i.data {
         g = g.data(k, v.clone());
+    }
+    if selectable(i.kind) {
+        let name = i.title.lines().next().unwrap_or_default().to_owned();
+        g = g
+            .attr("tabindex", "0")
+            .attr("role", "button")
+            .attr("aria-label", name);
     }
     if !i.title.is_empty() {
         g = g.child(Node::Element(

@@ -647,3 +647,33 @@ spec:
     );
     assert_eq!(sim::reached(&out), ["web-1"]);
 }
+
+#[test]
+fn a_pods_own_names_are_its_a_record_and_its_headless_hostname() {
+    let (world, _) = sim::world(
+        "\
+apiVersion: v1
+kind: Pod
+metadata: {name: pod-a, labels: {svc: headless}}
+spec:
+  hostname: pod-a
+  subdomain: headless1
+  containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: headless1}
+spec: {clusterIP: None, selector: {svc: headless}, ports: [{port: 80, targetPort: 8080}]}
+",
+    );
+    let pod = sim::pod(&world, "pod-a");
+    let names = kubeglass_core::cluster::dns::names_of_pod(&world.cluster, pod);
+    let ip = pod.ip.unwrap().to_string().replace('.', "-");
+    assert_eq!(
+        names,
+        [
+            format!("{ip}.default.pod.cluster.local"),
+            "pod-a.headless1.default.svc.cluster.local".to_owned()
+        ]
+    );
+}

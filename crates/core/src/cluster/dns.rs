@@ -85,6 +85,31 @@ pub fn names_of(cluster: &Cluster, service: &Service) -> Vec<String> {
     names
 }
 
+/// The names CoreDNS answers with a pod's IP: its pod A record (`1-2-3-4.<ns>.pod`, as the
+/// lecture's CoreDNS runs `pods insecure`) and `hostname.subdomain` under each headless
+/// Service that lists it (rules 2.4, 2.5, 2.7).
+pub fn names_of_pod(cluster: &Cluster, pod: &super::state::Pod) -> Vec<String> {
+    let Some(ip) = pod.ip else { return Vec::new() };
+    let mut names = vec![format!(
+        "{}.{}.pod.{DOMAIN}",
+        ip.to_string().replace('.', "-"),
+        pod.namespace
+    )];
+    for service in cluster
+        .services
+        .iter()
+        .filter(|s| s.namespace == pod.namespace && s.is_headless())
+    {
+        if host_records(cluster, service)
+            .iter()
+            .any(|(host, at)| *at == ip && *host == pod.hostname)
+        {
+            names.push(format!("{}.{}", pod.hostname, service_fqdn(service)));
+        }
+    }
+    names
+}
+
 /// `(hostname, ip)` of this headless Service's ready endpoints whose pods set a hostname
 /// (`spec.hostname`, or a StatefulSet's) and `subdomain` = the Service (rules 2.4, 2.5):
 /// the endpoints controller records those hostnames, DNS serves them.

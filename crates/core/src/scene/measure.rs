@@ -39,6 +39,7 @@ pub fn metrics(style: &str) -> Metrics {
         "proxy" => (100, false, false, Anchor::End),
         "lane" => (100, true, false, Anchor::Start),
         "edge" => (100, false, false, Anchor::Start),
+        "drop" => (105, true, false, Anchor::Start),
         "door" => (100, false, true, Anchor::Middle),
         "mono" | "endpoint" | "endpoint-off" | "file" => (105, false, true, Anchor::Start),
         _ => (110, false, false, Anchor::Start),

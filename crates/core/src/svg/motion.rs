@@ -1,0 +1,130 @@
+//! The moving layer drawn over the scene: ghosts of removed objects fading out, packets in
+//! flight, pulses where requests arrive, and drop marks with their reasons.
+
+use super::{item, Element, Node};
+use crate::motion::{Frame, Motion};
+use crate::scene::measure::{fit, width};
+use crate::sim::HopKind;
+use crate::text::Language;
+
+fn hop_class(kind: HopKind) -> &'static str {
+    match kind {
+        HopKind::Dns => "dns",
+        HopKind::Rewrite => "rewrite",
+        HopKind::Forward => "forward",
+        HopKind::Balance => "balance",
+        HopKind::Send => "send",
+        HopKind::Deliver => "deliver",
+    }
+}
+
+/// The moving layer of `motion` at `frame`, over a scene `scene_width` wide.
+pub fn overlay(
+    motion: &Motion,
+    frame: &Frame<'_>,
+    language: Language,
+    scene_width: i32,
+) -> Element {
+    let mut layer = Element::new("g")
+        .attr("class", "kg-motion")
+        .attr("aria-hidden", "true");
+    if frame.ghost_opacity > 0.0 && !motion.ghosts.is_empty() {
+        let ghosts = Element::new("g")
+            .attr("class", "kg-ghosts")
+            .attr("opacity", format!("{:.3}", frame.ghost_opacity))
+            .children(
+                motion
+                    .ghosts
+                    .iter()
+                    .map(|g| Node::Element(item(g).key(&format!("ghost:{}", g.id)))),
+            );
+        layer = layer.child(Node::Element(ghosts));
+    }
+    for at in &frame.arrivals {
+        layer = layer.child(Node::Element(
+            Element::new("circle")
+                .attr("class", "kg-arrival")
+                .attr("cx", at.x.to_string())
+                .attr("cy", at.y.to_string())
+                .attr("r", "9"),
+        ));
+    }
+    for packet in &frame.packets {
+        let circle = Element::new("circle")
+            .key(&format!("packet:{}", packet.request))
+            .attr(
+                "class",
+                format!("kg-packet kg-packet-{}", hop_class(packet.kind)),
+            )
+            .data("testid", "packet")
+            .attr("cx", format!("{:.1}", packet.x))
+            .attr("cy", format!("{:.1}", packet.y))
+            .attr(
+                "r",
+                if packet.kind == HopKind::Dns {
+                    "4"
+                } else {
+                    "6"
+                },
+            );
+        layer = layer.child(Node::Element(circle));
+    }
+    for (n, drop) in frame.drops.iter().enumerate() {
+        let (x, y) = (drop.at.x, drop.at.y);
+        let reason = drop.reason.get(language).to_owned();
+        let mark = Element::new("g")
+            .key(&format!("drop:{n}"))
+            .attr("class", "kg-drop")
+            .data("testid", "drop")
+            .data("reason", reason.clone())
+            .child(Node::Element(
+                Element::new("title").child(Node::Text(reason)),
+            ))
+            .child(Node::Element(
+                Element::new("line")
+                    .attr("x1", (x - 6).to_string())
+                    .attr("y1", (y - 6).to_string())
+                    .attr("x2", (x + 6).to_string())
+                    .attr("y2", (y + 6).to_string()),
+            ))
+            .child(Node::Element(
+                Element::new("line")
+                    .attr("x1", (x - 6).to_string())
+                    .attr("y1", (y + 6).to_string())
+                    .attr("x2", (x + 6).to_string())
+                    .attr("y2", (y - 6).to_string()),
+            ));
+        // The first drop at a spot says why, shortened; the tooltip and the narration have it all.
+        let first_here = frame.drops[..n].iter().all(|d| d.at != drop.at);
+        let mark = if first_here {
+            let short = fit(drop.reason.get(language), "drop", 280);
+            let w = width(&short, "drop");
+            // Right of the mark, or left of it when the picture ends first.
+            let left = if x + 10 + w + 8 > scene_width {
+                x - 10 - w - 8
+            } else {
+                x + 10
+            };
+            mark.child(Node::Element(
+                Element::new("rect")
+                    .attr("class", "kg-drop-label")
+                    .attr("x", left.to_string())
+                    .attr("y", (y - 9).to_string())
+                    .attr("width", (w + 8).to_string())
+                    .attr("height", "17")
+                    .attr("rx", "3"),
+            ))
+            .child(Node::Element(
+                Element::new("text")
+                    .attr("class", "kg-t-drop")
+                    .attr("x", (left + 4).to_string())
+                    .attr("y", (y + 3).to_string())
+                    .child(Node::Text(short)),
+            ))
+        } else {
+            mark
+        };
+        layer = layer.child(Node::Element(mark));
+    }
+    layer
+}

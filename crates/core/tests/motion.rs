@@ -1,0 +1,150 @@
+//! Motion between pictures: packets at a steady speed along each hop, drops that stay where
+//! the request died, ghosts of what a step removed.
+
+use kubeglass_core::gallery::EXAMPLES;
+use kubeglass_core::load::load;
+use kubeglass_core::motion::{Motion, FADE_MS, SPEED, STAGGER_MS};
+use kubeglass_core::playback::Playback;
+use kubeglass_core::scene::{Kind, Options};
+
+fn playback(id: &str) -> Playback {
+    let example = EXAMPLES.iter().find(|e| e.id == id).unwrap();
+    Playback::new(&load(example.source).objects, Options::default())
+}
+
+/// Plays the next step and plans its motion.
+fn next(p: &mut Playback) -> Motion {
+    let before = p.scene().clone();
+    p.step().expect("a step");
+    Motion::plan(Some(&before), p.scene(), p.last())
+}
+
+#[test]
+fn requests_start_one_after_another_and_all_arrive() {
+    let mut p = playback("clusterip");
+    let motion = next(&mut p);
+    assert_eq!(motion.requests(), 12);
+    assert_eq!(
+        motion.frame(0.0).packets.len(),
+        1,
+        "the first request leaves at once"
+    );
+    assert_eq!(
+        motion.frame(STAGGER_MS * 2.5).packets.len(),
+        3,
+        "the others follow"
+    );
+    let end = motion.frame(motion.duration);
+    assert!(end.done && end.packets.is_empty() && end.drops.is_empty());
+    assert!(motion.duration > 11.0 * STAGGER_MS);
+}
+
+#[test]
+fn packets_move_at_a_steady_speed_along_their_path() {
+    let mut p = playback("clusterip");
+    let motion = next(&mut p);
+    // Follow request 0 between two close moments on one leg.
+    let at = |t: f64| {
+        motion
+            .frame(t)
+            .packets
+            .iter()
+            .find(|k| k.request == 0)
+            .copied()
+    };
+    let mut checked = 0;
+    let mut t = 0.0;
+    while t < motion.duration {
+        if let (Some(a), Some(b)) = (at(t), at(t + 10.0)) {
+            let moved = (b.x - a.x).hypot(b.y - a.y);
+            if a.kind == b.kind && moved > 0.0 {
+                assert!(moved <= SPEED * 10.0 + 1e-6, "{moved} px in 10 ms at {t}");
+                checked += 1;
+            }
+        }
+        t += 37.0;
+    }
+    assert!(checked > 5, "followed the packet {checked} times");
+}
+
+#[test]
+fn a_dropped_request_leaves_a_mark_with_its_reason_where_it_stopped() {
+    let mut p = playback("nodeport-local");
+    let first = next(&mut p);
+    let second = next(&mut p);
+    let (with_drops, clean) = if first.frame(first.duration).drops.is_empty() {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    assert!(clean.frame(clean.duration).drops.is_empty());
+    let end = with_drops.frame(with_drops.duration);
+    assert_eq!(
+        end.drops.len(),
+        2,
+        "both requests to the pod-less node are dropped"
+    );
+    assert!(
+        end.drops[0].reason.en.contains("Local"),
+        "{}",
+        end.drops[0].reason.en
+    );
+    assert!(!end.drops[0].reason.ko.is_empty());
+    assert!(
+        with_drops.frame(0.0).drops.is_empty(),
+        "no mark before the packet gets there"
+    );
+}
+
+#[test]
+fn a_deleted_pod_fades_out_with_its_files() {
+    let mut p = playback("emptydir");
+    next(&mut p);
+    next(&mut p);
+    next(&mut p);
+    let motion = next(&mut p); // deletePod
+    let ghost = motion
+        .ghosts
+        .iter()
+        .find(|g| g.kind == Kind::Pod)
+        .expect("the deleted pod fades");
+    assert!(
+        ghost.walk().any(|i| i.kind == Kind::File),
+        "with the files of its emptyDir"
+    );
+    assert_eq!(motion.frame(0.0).ghost_opacity, 1.0);
+    assert!(motion.frame(FADE_MS / 2.0).ghost_opacity < 0.6);
+    assert_eq!(motion.frame(FADE_MS).ghost_opacity, 0.0);
+    assert!(motion.frame(FADE_MS).done);
+}
+
+#[test]
+fn a_container_restart_fades_only_the_lost_files() {
+    let mut p = playback("emptydir");
+    next(&mut p);
+    next(&mut p);
+    let motion = next(&mut p); // restartContainer
+    assert!(!motion.ghosts.is_empty());
+    assert!(
+        motion.ghosts.iter().all(|g| g.kind == Kind::File),
+        "{:?}",
+        motion.ghosts.iter().map(|g| &g.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_step_that_moves_nothing_is_done_at_once() {
+    let p = playback("clusterip");
+    let motion = Motion::plan(Some(p.scene()), p.scene(), None);
+    assert!(motion.frame(0.0).done);
+    assert_eq!(motion.duration, 0.0);
+}
+
+#[test]
+fn a_request_to_a_pending_load_balancer_is_dropped_at_the_internet_client() {
+    let mut p = playback("loadbalancer-pending");
+    let motion = next(&mut p);
+    let end = motion.frame(motion.duration);
+    assert_eq!(end.drops.len(), 1);
+    assert_eq!(end.drops[0].at, p.scene().anchors.places["internet"]);
+}
