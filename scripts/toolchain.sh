@@ -46,15 +46,16 @@ ensure_wasm_opt() {
   npm install --prefix "$tools/npm" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
 }
 
+# Chromium, and a Hangul font so that Korean pages render (and screenshot) as users see them.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then
+  if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi nanum; then
     return
   fi
-  say "installing Debian's chromium"
+  say "installing Debian's chromium and a Korean font (fonts-nanum)"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-nanum >/dev/null
 }
 
 ensure_e2e_packages() {

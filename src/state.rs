@@ -1,102 +1,354 @@
-//! The app's one state value and the actions that change it.
+//! The app's one state value and the actions that change it. Everything the simulation
+//! decides comes from `kubeglass-core`; this file only wires user intent to it.
 
-use kubeglass_core::diagnostic::Diagnostic;
-use kubeglass_core::load::load;
+mod lab;
+mod selection;
+mod snapshot;
+
+pub use lab::Lab;
+pub use selection::Selection;
+pub use snapshot::Snapshot;
+
+use kubeglass_core::gallery::EXAMPLES;
+use kubeglass_core::motion::Motion;
+use kubeglass_core::scenario::edit::{insert_step, replace_step};
+use kubeglass_core::scenario::{Client, Step};
+use kubeglass_core::scene::{Options, Scene};
+use kubeglass_core::text::Language;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// An object as the picture shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DrawnObject {
-    /// `kind`.
-    pub kind: String,
-    /// Namespace (empty for cluster-scoped kinds).
-    pub namespace: String,
-    /// Name.
-    pub name: String,
+/// Speeds the speed control offers, in percent.
+pub const SPEEDS: [u32; 4] = [50, 100, 200, 400];
+
+/// What moves after a step, and whether it plays through while paused.
+#[derive(Clone, Debug, Default)]
+pub struct Animation {
+    /// The motion.
+    pub motion: Rc<Motion>,
+    /// Changes with every new motion, so the stage restarts its clock.
+    pub revision: u64,
+    /// Run this motion to its end even while paused (the user pressed "step").
+    pub play_through: bool,
 }
 
-/// What the loader made of the text.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct View {
-    /// Objects to draw.
-    pub objects: Vec<DrawnObject>,
-    /// Problems to list.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl View {
-    /// Loads `text` with the core.
-    pub fn of(text: &str) -> Self {
-        let loaded = load(text);
-        View {
-            objects: loaded
-                .objects
-                .iter()
-                .map(|o| DrawnObject {
-                    kind: o.meta.kind.clone(),
-                    namespace: o.meta.namespace.clone(),
-                    name: o.meta.name.clone(),
-                })
-                .collect(),
-            diagnostics: loaded.diagnostics,
-        }
+impl PartialEq for Animation {
+    /// Each motion has its own revision: comparing those is enough.
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision && self.play_through == other.play_through
     }
+}
+
+/// Steady traffic the user started from the Service inspector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Traffic {
+    /// Who sends.
+    pub from: Client,
+    /// Where to (`host:port` as a Scenario writes it).
+    pub to: String,
 }
 
 /// The whole app state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppState {
-    /// The manifest text in the editor.
+    /// The text in the editor.
     pub text: String,
-    /// What the loader made of it.
-    pub view: Rc<View>,
-}
-
-impl AppState {
-    /// A state showing `text`.
-    pub fn with_text(text: &str) -> Self {
-        AppState {
-            text: text.to_owned(),
-            view: Rc::new(View::of(text)),
-        }
-    }
+    /// The story and its picture.
+    pub lab: Rc<Lab>,
+    /// UI and picture language.
+    pub language: Language,
+    /// Steps play one after another.
+    pub playing: bool,
+    /// Animation speed, in percent.
+    pub speed: u32,
+    /// The inspected object.
+    pub selected: Option<Selection>,
+    /// Steady traffic, while it runs.
+    pub traffic: Option<Traffic>,
+    /// The gallery example the text came from.
+    pub example: Option<&'static str>,
+    /// What moves now.
+    pub animation: Animation,
+    /// The revision whose motion has finished.
+    pub settled: u64,
 }
 
 /// Everything that can change the state.
 #[derive(Clone, Debug)]
 pub enum Action {
-    /// The user edited the manifest.
+    /// The user typed: the text changes now, the picture after [`Action::Reparse`].
     Edit(String),
+    /// Read the editor's text again (after typing pauses).
+    Reparse,
+    /// Replace the text (an opened file, a gallery example) and start its story over.
+    Open {
+        /// The text.
+        text: String,
+        /// The gallery example it is, if it is one.
+        example: Option<&'static str>,
+        /// Start playing at once.
+        play: bool,
+    },
+    /// Play the steps one after another.
+    Play,
+    /// Stop after the current step's motion.
+    Pause,
+    /// Play or pause.
+    TogglePlay,
+    /// Play the next step (from the step button: its motion plays through).
+    Step,
+    /// The play loop's next step.
+    AutoStep,
+    /// Undo the last step.
+    StepBack,
+    /// Back to before the first step (actions the user took leave the timeline).
+    Reset,
+    /// Go to the point after this many steps.
+    Seek(usize),
+    /// Set the animation speed (percent).
+    Speed(u32),
+    /// Inspect an object (or nothing).
+    Select(Option<Selection>),
+    /// Show a workload's stacked replicas one by one.
+    Expand(String),
+    /// Take an action: it is recorded in the Scenario at the current step and played.
+    Perform(Step),
+    /// Start steady traffic.
+    StartTraffic(Traffic),
+    /// Stop steady traffic.
+    StopTraffic,
+    /// Send the next request of the steady traffic.
+    TrafficTick,
+    /// Change the language.
+    Language(Language),
+    /// The stage finished animating this revision.
+    Settled(u64),
+}
+
+impl AppState {
+    /// The state showing `text`, before any step.
+    pub fn open(text: &str, example: Option<&'static str>, language: Language) -> Self {
+        let options = Options {
+            language,
+            ..Options::default()
+        };
+        AppState {
+            text: text.to_owned(),
+            lab: Rc::new(Lab::open(text, options)),
+            language,
+            playing: false,
+            speed: 100,
+            selected: None,
+            traffic: None,
+            example,
+            animation: Animation::default(),
+            settled: 0,
+        }
+    }
+
+    /// The state of a gallery example.
+    pub fn example(id: &str, language: Language) -> Option<Self> {
+        EXAMPLES.iter().find(|e| e.id == id).map(|e| Self::open(e.source, Some(e.id), language))
+    }
+
+    /// The state as one serialisable value.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            text: self.text.clone(),
+            position: self.lab.playback.position(),
+            language: self.language,
+            speed: self.speed,
+            expanded: self.lab.playback.options().expanded.clone(),
+            selected: self.selected.clone(),
+            example: self.example.map(str::to_owned),
+        }
+    }
+
+    /// The state a snapshot describes.
+    pub fn restore(snapshot: &Snapshot) -> Self {
+        let example = snapshot.example.as_deref().and_then(|id| EXAMPLES.iter().find(|e| e.id == id)).map(|e| e.id);
+        let mut state = Self::open(&snapshot.text, example, snapshot.language);
+        let mut lab = (*state.lab).clone();
+        lab.playback.set_options(Options {
+            language: snapshot.language,
+            expanded: snapshot.expanded.clone(),
+            ..Options::default()
+        });
+        lab.playback.seek(snapshot.position);
+        state.lab = Rc::new(lab);
+        state.speed = snapshot.speed;
+        state.selected = snapshot.selected.clone();
+        state
+    }
+
+    /// The picture now.
+    pub fn scene(&self) -> &Scene {
+        self.lab.playback.scene()
+    }
+
+    /// The motion's animation has finished.
+    pub fn is_settled(&self) -> bool {
+        self.settled == self.animation.revision
+    }
+
+    fn animate(&mut self, before: Option<&Scene>, with_outcome: bool, play_through: bool) {
+        let playback = &self.lab.playback;
+        let outcome = if with_outcome { playback.last() } else { None };
+        self.animation = Animation {
+            motion: Rc::new(Motion::plan(before, playback.scene(), outcome)),
+            revision: self.animation.revision + 1,
+            play_through,
+        };
+    }
+
+    /// Moves the story with `change`, animating from the picture before it.
+    fn play(&mut self, with_outcome: bool, play_through: bool, change: impl FnOnce(&mut Lab)) {
+        let before = self.lab.playback.scene().clone();
+        let mut lab = (*self.lab).clone();
+        change(&mut lab);
+        self.lab = Rc::new(lab);
+        self.animate(Some(&before), with_outcome, play_through);
+    }
+
+    /// Records `step` at the current position and plays it.
+    fn perform(&mut self, step: Step) {
+        if self.lab.stale {
+            return;
+        }
+        let position = self.lab.playback.position();
+        let text = insert_step(&self.lab.source, position, &step);
+        self.rebuild(text, position + 1, false);
+    }
+
+    /// Rebuilds the story on `text` (which reads without errors) and goes to `position`.
+    fn rebuild(&mut self, text: String, position: usize, only_last_request: bool) {
+        let before = self.lab.playback.scene().clone();
+        let mut lab = self.lab.edited(&text);
+        lab.playback.seek(position);
+        self.text = text;
+        self.lab = Rc::new(lab);
+        let playback = &self.lab.playback;
+        let mut outcome = playback.last().cloned();
+        if let (Some(o), true) = (outcome.as_mut(), only_last_request) {
+            let keep = o.requests.len().saturating_sub(1);
+            o.requests.drain(..keep);
+        }
+        self.animation = Animation {
+            motion: Rc::new(Motion::plan(Some(&before), playback.scene(), outcome.as_ref())),
+            revision: self.animation.revision + 1,
+            play_through: true,
+        };
+    }
+
+    /// One more request of the steady traffic: added to the request step just played when it
+    /// is the same request, else recorded as a new step.
+    fn traffic_tick(&mut self) {
+        let Some(traffic) = self.traffic.clone() else { return };
+        if self.lab.stale {
+            return;
+        }
+        let position = self.lab.playback.position();
+        let previous = position.checked_sub(1).and_then(|i| self.lab.playback.steps().get(i));
+        if let Some(Step::Request { from, to, count }) = previous {
+            if *from == traffic.from && *to == traffic.to {
+                let bumped = Step::Request { from: from.clone(), to: to.clone(), count: count + 1 };
+                if let Some(text) = replace_step(&self.lab.source, position - 1, &bumped) {
+                    self.rebuild(text, position, true);
+                    return;
+                }
+            }
+        }
+        self.perform(Step::Request { from: traffic.from, to: traffic.to, count: 1 });
+    }
+
+    fn set_options(&mut self, change: impl FnOnce(&mut Options)) {
+        let mut options = self.lab.playback.options().clone();
+        change(&mut options);
+        let mut lab = (*self.lab).clone();
+        lab.playback.set_options(options);
+        self.lab = Rc::new(lab);
+    }
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
         match action {
-            Action::Edit(text) if text == self.text => self,
-            Action::Edit(text) => Rc::new(AppState::with_text(&text)),
+            Action::Edit(text) => {
+                if text == s.text {
+                    return self;
+                }
+                s.text = text;
+            }
+            Action::Reparse => {
+                if s.text == s.lab.source && !s.lab.stale {
+                    return self;
+                }
+                let before = s.lab.playback.scene().clone();
+                s.lab = Rc::new(s.lab.edited(&s.text));
+                if !s.lab.stale {
+                    s.example = None;
+                    s.animate(Some(&before), false, true);
+                }
+            }
+            Action::Open { text, example, play } => {
+                let mut fresh = AppState::open(&text, example, s.language);
+                fresh.speed = s.speed;
+                fresh.playing = play;
+                fresh.animation.revision = s.animation.revision + 1;
+                fresh.settled = fresh.animation.revision;
+                return Rc::new(fresh);
+            }
+            Action::Play => s.playing = true,
+            Action::Pause => s.playing = false,
+            Action::TogglePlay => s.playing = !s.playing,
+            Action::Step | Action::AutoStep => {
+                if s.lab.playback.at_end() {
+                    s.playing = false;
+                    return Rc::new(s);
+                }
+                let through = matches!(action, Action::Step);
+                s.play(true, through, |lab| {
+                    lab.playback.step();
+                });
+            }
+            Action::StepBack => s.play(false, true, |lab| lab.playback.back()),
+            Action::Reset => {
+                s.playing = false;
+                s.traffic = None;
+                s.play(false, true, |lab| lab.playback.seek(0));
+            }
+            Action::Seek(position) => s.play(false, true, |lab| lab.playback.seek(position)),
+            Action::Speed(speed) => s.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
+            Action::Select(selection) => s.selected = selection,
+            Action::Expand(workload) => s.set_options(|o| {
+                if !o.expanded.insert(workload.clone()) {
+                    o.expanded.remove(&workload);
+                }
+            }),
+            Action::Perform(step) => s.perform(step),
+            Action::StartTraffic(traffic) => {
+                s.traffic = Some(traffic);
+                s.traffic_tick();
+            }
+            Action::StopTraffic => s.traffic = None,
+            Action::TrafficTick => s.traffic_tick(),
+            Action::Language(language) => {
+                s.language = language;
+                s.set_options(|o| o.language = language);
+            }
+            Action::Settled(revision) => {
+                if revision != s.animation.revision || s.settled == revision {
+                    return self;
+                }
+                s.settled = revision;
+            }
         }
+        Rc::new(s)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editing_reloads_the_view() {
-        let state = Rc::new(AppState::with_text(""));
-        let state = state.reduce(Action::Edit("kind: Pod\napiVersion: v1\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i}]}\n".into()));
-        assert_eq!(state.view.objects.len(), 1);
-        assert_eq!(state.view.objects[0].name, "a");
-    }
-
-    #[test]
-    fn unchanged_text_keeps_the_same_state() {
-        let state = Rc::new(AppState::with_text("a: 1"));
-        let same = state.clone().reduce(Action::Edit("a: 1".into()));
-        assert!(Rc::ptr_eq(&state, &same));
-    }
-}
+mod tests;

@@ -1,32 +1,63 @@
-//! The list of problems under the editor.
+//! The list of problems under the editor: severity, line and message; clicking one moves the
+//! editor's caret to its line.
 
-use kubeglass_core::diagnostic::Diagnostic;
+use crate::i18n::{t, Msg};
+use kubeglass_core::diagnostic::{Diagnostic, Severity};
+use kubeglass_core::text::Language;
 use yew::prelude::*;
 
 /// Props of [`DiagnosticList`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
-    /// The problems to list.
+    /// The problems.
     pub diagnostics: Vec<Diagnostic>,
+    /// Language of the messages.
+    pub language: Language,
+    /// The picture is the last good one.
+    pub stale: bool,
+    /// Called with the line of the entry clicked.
+    pub on_goto: Callback<u32>,
 }
 
-/// One entry per diagnostic: severity, line and message.
+fn severity_word(severity: Severity, language: Language) -> &'static str {
+    match severity {
+        Severity::Error => t(Msg::Error, language),
+        Severity::Warning => t(Msg::Warning, language),
+        Severity::Info => t(Msg::Info, language),
+    }
+}
+
+/// One entry per diagnostic.
 #[component]
 pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
+    let language = props.language;
     html! {
-        <ul class="kg-diagnostics" data-testid="diagnostics" aria-label="Problems">
-            { for props.diagnostics.iter().map(|d| {
-                let severity = d.severity.as_str();
-                html! {
-                    <li class={classes!("kg-diagnostic", severity)}
-                        data-severity={severity}
-                        data-line={d.position.line.to_string()}>
-                        <span class="kg-diagnostic-where">{ format!("line {}", d.position.line) }</span>
-                        <span class="kg-diagnostic-severity">{ severity }</span>
-                        <span class="kg-diagnostic-message">{ &d.message.en }</span>
-                    </li>
-                }
-            }) }
-        </ul>
+        <section class="kg-problems" aria-label={t(Msg::Problems, language)}>
+            if props.stale {
+                <p class="kg-stale-note" role="status" data-testid="stale">{ t(Msg::Stale, language) }</p>
+            }
+            <ul class="kg-diagnostics" data-testid="diagnostics">
+                { for props.diagnostics.iter().map(|d| {
+                    let severity = d.severity.as_str();
+                    let line = d.position.line;
+                    let onclick = props.on_goto.reform(move |_: MouseEvent| line);
+                    let hint = d.hint.as_ref().map(|h| h.get(language).to_owned());
+                    html! {
+                        <li class={classes!("kg-diagnostic", severity)} data-severity={severity} data-line={line.to_string()}>
+                            <button type="button" class="kg-diagnostic-button" {onclick}>
+                                <span class="kg-diagnostic-where">{ format!("{} {line}", t(Msg::Line, language)) }</span>
+                                <span class="kg-diagnostic-severity">{ severity_word(d.severity, language) }</span>
+                                <span class="kg-diagnostic-message">{ d.message.get(language) }
+                                    if let Some(hint) = hint { <span class="kg-diagnostic-hint">{ hint }</span> }
+                                </span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.diagnostics.is_empty() {
+                <p class="kg-no-problems">{ t(Msg::NoProblems, language) }</p>
+            }
+        </section>
     }
 }

@@ -86,7 +86,7 @@ fn parse_field(part: &str, (low, high): (u32, u32)) -> Option<Vec<u32>> {
         }
         values.extend((from..=to).step_by(step as usize));
     }
-    values.sort_unstable();
+    crate::order::sort(&mut values);
     values.dedup();
     Some(values)
 }

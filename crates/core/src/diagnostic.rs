@@ -200,7 +200,7 @@ impl Diagnostic {
 
 /// Sorts diagnostics by position, then severity, so output reads top to bottom.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (a.position, a.severity, &a.message.en).cmp(&(b.position, b.severity, &b.message.en))
+    crate::order::sort_by(diagnostics, |a, b| {
+        (a.position, a.severity, &a.message.en) < (b.position, b.severity, &b.message.en)
     });
 }

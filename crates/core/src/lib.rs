@@ -12,6 +12,8 @@ pub mod load;
 pub mod model;
 pub mod motion;
 pub mod narrate;
+pub mod number;
+pub mod order;
 pub mod playback;
 pub mod rng;
 pub mod scenario;

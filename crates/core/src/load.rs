@@ -171,7 +171,7 @@ fn nbsp_warning(first: u32, lines: &[u32]) -> Diagnostic {
 }
 
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    format!("{} MB", crate::number::fixed(bytes as f64 / (1024.0 * 1024.0), 1))
 }
 
 struct DocumentLoader<'a, 't> {

@@ -291,7 +291,7 @@ fn replicas(cluster: &mut Cluster, w: usize) -> bool {
     if active.len() > desired {
         // Scale down: unscheduled first, then not ready, then the newest (rule 3.5).
         let mut victims = active;
-        victims.sort_by_key(|&i| {
+        crate::order::sort_by_key(&mut victims, |&i| {
             let p = &cluster.pods[i];
             (
                 p.node.is_some(),
@@ -301,7 +301,7 @@ fn replicas(cluster: &mut Cluster, w: usize) -> bool {
             )
         });
         let mut doomed: Vec<usize> = victims[..victims.len() - desired].to_vec();
-        doomed.sort_unstable_by(|a, b| b.cmp(a));
+        crate::order::sort_by(&mut doomed, |a, b| a > b);
         for i in doomed {
             super::lifecycle::delete_pod(cluster, i);
         }

@@ -52,7 +52,7 @@ fn from_pods<'p>(service: &Service, pods: impl Iterator<Item = &'p Pod>) -> Vec<
             })
         })
         .collect();
-    endpoints.sort_by_key(|e| e.ip);
+    crate::order::sort_by_key(&mut endpoints, |e| e.ip);
     endpoints
 }
 

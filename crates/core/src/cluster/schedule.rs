@@ -340,7 +340,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     if feasible.is_empty() {
         let total = cluster.nodes.len();
         let mut parts: Vec<Text> = misfits.iter().map(|(m, n)| m.text(*n)).collect();
-        parts.sort_by(|a, b| a.en.cmp(&b.en));
+        crate::order::sort_by(&mut parts, |a, b| a.en < b.en);
         let en = parts
             .iter()
             .map(|t| t.en.as_str())
@@ -386,7 +386,7 @@ pub fn schedule_pending(cluster: &mut Cluster) -> bool {
         })
         .collect();
     // Pods that were running before an edit keep their places before newcomers choose.
-    waiting.sort_by_key(|&i| cluster.placement_hint(&cluster.pods[i].key()).is_none());
+    crate::order::sort_by_key(&mut waiting, |&i| cluster.placement_hint(&cluster.pods[i].key()).is_none());
     if waiting.is_empty() {
         return false;
     }

@@ -9,7 +9,7 @@ pub(crate) fn read_config_data(root: &Field<'_>) -> ConfigData {
     let mut keys = root.get("data").keys();
     keys.extend(root.get("binaryData").keys());
     keys.extend(root.get("stringData").keys());
-    keys.sort();
+    crate::order::sort(&mut keys);
     keys.dedup();
     ConfigData { keys }
 }

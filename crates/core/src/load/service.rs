@@ -271,7 +271,7 @@ fn check_port_names(list: &Field<'_>, ports: &[ServicePort]) {
         );
     }
     let mut names: Vec<&str> = ports.iter().filter_map(|p| p.name.as_deref()).collect();
-    names.sort_unstable();
+    crate::order::sort(&mut names);
     if names.windows(2).any(|w| w[0] == w[1]) {
         list.warn(
             Code::InvalidValue,

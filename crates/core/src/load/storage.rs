@@ -110,7 +110,7 @@ pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolum
         .chain(POD_ONLY_SOURCES)
         .copied()
         .collect();
-    known.sort_unstable();
+    crate::order::sort(&mut known);
     fields::check_known(&spec, &known, None);
     let keys = spec.keys();
     let sources: Vec<&str> = keys

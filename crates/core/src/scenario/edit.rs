@@ -18,7 +18,8 @@ fn scalar(text: &str) -> String {
             text,
             "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "~"
         )
-        && text.parse::<f64>().is_err();
+                // Anything that could read as a number is quoted.
+        && !text.starts_with(|c: char| c.is_ascii_digit() || c == '.');
     if plain {
         text.to_owned()
     } else {

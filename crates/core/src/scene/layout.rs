@@ -160,7 +160,12 @@ fn layout_with(
         })
         .max()
         .unwrap_or(0);
-    let cols = if most_pods <= 1 { 1 } else { 2 };
+        // One column of pods keeps a lecture-sized cluster narrow enough to read beside the editor.
+    let cols = match most_pods {
+        0..=3 => 1,
+        4..=12 => 2,
+        _ => 3,
+    };
     let node_w = cols as i32 * (POD_W + GAP) + GAP;
     let per_row = cluster.nodes.len().clamp(1, NODES_PER_ROW);
     let unscheduled = cluster.pods.iter().any(|p| p.node.is_none());

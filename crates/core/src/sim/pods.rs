@@ -29,7 +29,7 @@ pub fn find_pod(cluster: &Cluster, reference: &PodRef) -> Result<usize, Text> {
                         })
                 })
                 .collect();
-            owned.sort_by_key(|&i| (cluster.pods[i].ordinal, cluster.pods[i].uid));
+            crate::order::sort_by_key(&mut owned, |&i| (cluster.pods[i].ordinal, cluster.pods[i].uid));
             owned.get(reference.index).copied()
         }
     };

@@ -3,6 +3,7 @@
 
 use super::{item, Element, Node};
 use crate::motion::{Frame, Motion};
+use crate::number::fixed;
 use crate::scene::measure::{fit, width};
 use crate::sim::HopKind;
 use crate::text::Language;
@@ -31,7 +32,7 @@ pub fn overlay(
     if frame.ghost_opacity > 0.0 && !motion.ghosts.is_empty() {
         let ghosts = Element::new("g")
             .attr("class", "kg-ghosts")
-            .attr("opacity", format!("{:.3}", frame.ghost_opacity))
+            .attr("opacity", fixed(frame.ghost_opacity, 3))
             .children(
                 motion
                     .ghosts
@@ -57,8 +58,8 @@ pub fn overlay(
                 format!("kg-packet kg-packet-{}", hop_class(packet.kind)),
             )
             .data("testid", "packet")
-            .attr("cx", format!("{:.1}", packet.x))
-            .attr("cy", format!("{:.1}", packet.y))
+            .attr("cx", fixed(packet.x, 1))
+            .attr("cy", fixed(packet.y, 1))
             .attr(
                 "r",
                 if packet.kind == HopKind::Dns {

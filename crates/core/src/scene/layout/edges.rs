@@ -231,7 +231,7 @@ impl Placed {
                 .iter()
                 .filter_map(|e| e.ports.iter().flatten().next().map(|p| format!(":{p}")))
                 .collect();
-            ports.sort();
+            crate::order::sort(&mut ports);
             ports.dedup();
             let mut label = Some(Label::new(
                 exit.x + 4,

@@ -67,7 +67,7 @@ pub fn external_hosts(services: &[&Service]) -> Vec<String> {
                 .map(|e| e.ip.to_string())
         }))
         .collect();
-    hosts.sort();
+    crate::order::sort(&mut hosts);
     hosts.dedup();
     hosts
 }
@@ -200,7 +200,7 @@ pub fn offsite_names(cluster: &Cluster, rows: &[VolumeRow]) -> Vec<String> {
                 .map(str::to_owned)
         }))
         .collect();
-    names.sort();
+    crate::order::sort(&mut names);
     names.dedup();
     names
 }
