@@ -12,5 +12,8 @@ export const chromium = {
   ],
 };
 
-export const port = 4173;
+// Parallel runs (several checkouts, or a perf run beside the tests) pick their own port and
+// build directory.
+export const port = Number(process.env.KUBEGLASS_PORT ?? 4173);
+export const dist = process.env.KUBEGLASS_DIST ?? '../dist';
 export const baseURL = `http://127.0.0.1:${port}`;

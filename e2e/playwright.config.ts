@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromium, port, baseURL } from './chromium';
+import { chromium, port, baseURL, dist } from './chromium';
 
 export default defineConfig({
   testDir: './tests',
@@ -15,7 +15,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node serve.mjs ../dist ${port}`,
+    command: `node serve.mjs ${dist} ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 10_000,

@@ -10,8 +10,11 @@ use std::collections::BTreeSet;
 
 /// Packet speed, in picture units per millisecond of animation time.
 pub const SPEED: f64 = 0.32;
-/// Time between the starts of consecutive requests of one step.
+/// Time between the starts of consecutive requests of one step...
 pub const STAGGER_MS: f64 = 220.0;
+/// ...unless that would spread them over longer than this: a step of many requests sends
+/// them closer together.
+pub const SPREAD_MS: f64 = 3000.0;
 /// How long a packet pauses where nothing moves it (a DNS answer, kube-proxy's rewrite).
 pub const DWELL_MS: f64 = 260.0;
 /// How long removed objects take to fade out.
@@ -113,9 +116,10 @@ impl Motion {
                 collect_ghosts(item, &kept, &mut motion.ghosts);
             }
         }
-        let requests = outcome.map(|o| o.requests.as_slice()).unwrap_or_default();
+                let requests = outcome.map(|o| o.requests.as_slice()).unwrap_or_default();
+        let stagger = STAGGER_MS.min(SPREAD_MS / requests.len().max(1) as f64);
         for (n, request) in requests.iter().enumerate() {
-            let start = n as f64 * STAGGER_MS;
+            let start = n as f64 * stagger;
             let mut clock = start;
             let mut legs = Vec::new();
             for hop in &request.hops {
