@@ -1,19 +1,3 @@
-// Launch options shared by the test and perf configs: Debian's Chromium, never a downloaded one,
-// with the background networking that this machine's closed network refuses turned off.
-export const chromium = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
-
-// Parallel runs (several checkouts, or a perf run beside the tests) pick their own port and
-// build directory.
-export const port = Number(process.env.KUBEGLASS_PORT ?? 4173);
-export const dist = process.env.KUBEGLASS_DIST ?? '../dist';
-export const baseURL = `http://127.0.0.1:${port}`;
+// The shared launch options, for the TypeScript configs (the values live in chromium.mjs so
+// that plain node scripts can use them too).
+export { chromium, port, dist, baseURL } from './chromium.mjs';

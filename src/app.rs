@@ -2,7 +2,10 @@
 //! the effects that drive time (re-reading after typing, the play loop, steady traffic,
 //! keyboard shortcuts).
 
-use crate::components::{download, go_to_line, Controls, DiagnosticList, Editor, Gallery, Inspector, Narration, Stage, Timeline};
+use crate::components::{
+    download, go_to_line, Controls, DiagnosticList, Editor, Gallery, Inspector, Narration, Stage,
+    Timeline,
+};
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{Action, AppState};
@@ -24,7 +27,12 @@ const BETWEEN_STEPS_MS: f64 = 900.0;
 const TRAFFIC_MS: f64 = 1100.0;
 
 fn browser_language() -> Language {
-    gloo::utils::window().navigator().language().as_deref().and_then(url::language).unwrap_or(Language::En)
+    gloo::utils::window()
+        .navigator()
+        .language()
+        .as_deref()
+        .and_then(url::language)
+        .unwrap_or(Language::En)
 }
 
 /// The state the page address asks for, and whether to embed.
@@ -41,16 +49,27 @@ fn initial() -> (AppState, bool) {
     for _ in 0..params.step {
         state = (*Rc::new(state).reduce(Action::AutoStep)).clone();
     }
-    state.settled = state.animation.revision;
+    // Opening at a step shows that step happening; opening at the start has nothing to show.
+    state.animation.play_through = params.step > 0;
+    state.settled = if params.step > 0 {
+        0
+    } else {
+        state.animation.revision
+    };
     state.playing = params.play && params.step == 0;
     (state, params.embed)
 }
 
 /// True when keys typed there are text, not shortcuts.
 fn typing_into(target: Option<web_sys::EventTarget>) -> bool {
-    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
-        matches!(e.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select" | "button") || e.closest("[data-kind]").ok().flatten().is_some()
-    })
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(
+                e.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "textarea" | "select" | "button"
+            ) || e.closest("[data-kind]").ok().flatten().is_some()
+        })
 }
 
 /// The kubeglass app.
@@ -82,10 +101,14 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let ready = state.playing && state.is_settled();
         let wait = (BETWEEN_STEPS_MS * 100.0 / f64::from(state.speed)) as u32;
-        use_effect_with((ready, state.animation.revision, wait), move |&(ready, _, wait)| {
-            let timer = ready.then(|| Timeout::new(wait, move || dispatch.emit(Action::AutoStep)));
-            move || drop(timer)
-        });
+        use_effect_with(
+            (ready, state.animation.revision, wait),
+            move |&(ready, _, wait)| {
+                let timer =
+                    ready.then(|| Timeout::new(wait, move || dispatch.emit(Action::AutoStep)));
+                move || drop(timer)
+            },
+        );
     }
     // Steady traffic.
     {
@@ -93,7 +116,8 @@ pub fn App() -> Html {
         let running = state.traffic.is_some();
         let every = (TRAFFIC_MS * 100.0 / f64::from(state.speed)) as u32;
         use_effect_with((running, every), move |&(running, every)| {
-            let ticker = running.then(|| Interval::new(every, move || dispatch.emit(Action::TrafficTick)));
+            let ticker =
+                running.then(|| Interval::new(every, move || dispatch.emit(Action::TrafficTick)));
             move || drop(ticker)
         });
     }
@@ -102,8 +126,11 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if key.ctrl_key() || key.meta_key() || key.alt_key() || typing_into(event.target()) {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if key.ctrl_key() || key.meta_key() || key.alt_key() || typing_into(event.target())
+                {
                     return;
                 }
                 let action = match key.key().as_str() {
@@ -121,12 +148,22 @@ pub fn App() -> Html {
 
     let playback = &state.lab.playback;
     let on_edit = dispatch.reform(Action::Edit);
-    let on_files = dispatch.reform(|text: String| Action::Open { text, example: None, play: false });
+    let on_files = dispatch.reform(|text: String| Action::Open {
+        text,
+        example: None,
+        play: false,
+    });
     let on_goto = {
         let area = area.clone();
         Callback::from(move |line: u32| go_to_line(&area, line))
     };
-    let toggle_language = dispatch.reform(move |_: MouseEvent| Action::Language(if language == Language::En { Language::Ko } else { Language::En }));
+    let toggle_language = dispatch.reform(move |_: MouseEvent| {
+        Action::Language(if language == Language::En {
+            Language::Ko
+        } else {
+            Language::En
+        })
+    });
     let on_download = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -134,7 +171,10 @@ pub fn App() -> Html {
             let _ = download(state.scene(), &title);
         })
     };
-    let selected_id = state.selected.as_ref().map(|s| AttrValue::from(s.item_id()));
+    let selected_id = state
+        .selected
+        .as_ref()
+        .map(|s| AttrValue::from(s.item_id()));
     html! {
         <div class={classes!("kg-app", embed.then_some("embed"))} lang={if language == Language::Ko { "ko" } else { "en" }}>
             <header class="kg-header">

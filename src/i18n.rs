@@ -83,13 +83,22 @@ pub enum Msg {
 /// The phrase in a language.
 pub fn t(msg: Msg, language: Language) -> &'static str {
     let (en, ko) = match msg {
-        Msg::Tagline => ("Paste Kubernetes manifests, see the cluster they describe.", "쿠버네티스 매니페스트를 붙여 넣으면 그 클러스터가 보입니다."),
+        Msg::Tagline => (
+            "Paste Kubernetes manifests, see the cluster they describe.",
+            "쿠버네티스 매니페스트를 붙여 넣으면 그 클러스터가 보입니다.",
+        ),
         Msg::Manifest => ("Kubernetes manifests", "쿠버네티스 매니페스트"),
         Msg::Problems => ("Problems", "문제"),
         Msg::NoProblems => ("No problems found.", "문제가 없습니다."),
-        Msg::Stale => ("The text has errors: the picture shows the last version that read cleanly.", "텍스트에 오류가 있습니다. 그림은 마지막으로 제대로 읽힌 버전입니다."),
+        Msg::Stale => (
+            "The text has errors: the picture shows the last version that read cleanly.",
+            "텍스트에 오류가 있습니다. 그림은 마지막으로 제대로 읽힌 버전입니다.",
+        ),
         Msg::OpenFiles => ("Open files…", "파일 열기…"),
-        Msg::DropHint => ("Paste, type, or drop YAML files here.", "YAML을 붙여 넣거나, 입력하거나, 파일을 끌어다 놓으세요."),
+        Msg::DropHint => (
+            "Paste, type, or drop YAML files here.",
+            "YAML을 붙여 넣거나, 입력하거나, 파일을 끌어다 놓으세요.",
+        ),
         Msg::Play => ("Play", "재생"),
         Msg::Pause => ("Pause", "일시정지"),
         Msg::Step => ("Step", "한 단계"),
@@ -97,14 +106,23 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::Reset => ("Reset", "처음으로"),
         Msg::Speed => ("Speed", "속도"),
         Msg::Timeline => ("Steps", "단계"),
-        Msg::NoSteps => ("No Scenario steps yet: actions you take on the picture are recorded here.", "아직 시나리오 단계가 없습니다. 그림에서 하는 동작이 여기에 기록됩니다."),
+        Msg::NoSteps => (
+            "No Scenario steps yet: actions you take on the picture are recorded here.",
+            "아직 시나리오 단계가 없습니다. 그림에서 하는 동작이 여기에 기록됩니다.",
+        ),
         Msg::Start => ("Start", "시작"),
         Msg::Narration => ("What happened", "무슨 일이 있었나"),
-        Msg::NarrationEmpty => ("Press Play or Step, or click an object in the picture.", "재생이나 한 단계를 누르거나, 그림의 객체를 클릭하세요."),
+        Msg::NarrationEmpty => (
+            "Press Play or Step, or click an object in the picture.",
+            "재생이나 한 단계를 누르거나, 그림의 객체를 클릭하세요.",
+        ),
         Msg::Myth => ("Myth check", "오해 바로잡기"),
         Msg::Gallery => ("Lecture examples", "강의 예제"),
         Msg::Inspector => ("Inspector", "살펴보기"),
-        Msg::InspectorEmpty => ("Click a pod, Service, node or claim to inspect it and act on it.", "파드, 서비스, 노드, 클레임을 클릭하면 살펴보고 조작할 수 있습니다."),
+        Msg::InspectorEmpty => (
+            "Click a pod, Service, node or claim to inspect it and act on it.",
+            "파드, 서비스, 노드, 클레임을 클릭하면 살펴보고 조작할 수 있습니다.",
+        ),
         Msg::Close => ("Close", "닫기"),
         Msg::Language => ("한국어", "English"),
         Msg::Download => ("Download SVG", "SVG 내려받기"),
@@ -148,11 +166,23 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::Capacity => ("Size", "크기"),
         Msg::Class => ("StorageClass", "스토리지클래스"),
         Msg::Outside => ("outside, to", "클러스터 밖에서, 대상"),
-        Msg::Internet => ("internet, via the load balancer", "인터넷에서, 로드밸런서로"),
+        Msg::Internet => (
+            "internet, via the load balancer",
+            "인터넷에서, 로드밸런서로",
+        ),
         Msg::HostNetwork => ("node (host network)", "노드 (호스트 네트워크)"),
-        Msg::ActionsNeedGoodText => ("Fix the errors in the text to take actions.", "동작을 하려면 텍스트의 오류를 고치세요."),
-        Msg::Credits => ("Kubernetes icons: kubernetes/community, CC-BY-4.0", "쿠버네티스 아이콘: kubernetes/community, CC-BY-4.0"),
-        Msg::Privacy => ("Runs entirely in your browser: nothing you paste leaves this page.", "모든 것이 브라우저 안에서 실행됩니다. 붙여 넣은 내용은 이 페이지를 떠나지 않습니다."),
+        Msg::ActionsNeedGoodText => (
+            "Fix the errors in the text to take actions.",
+            "동작을 하려면 텍스트의 오류를 고치세요.",
+        ),
+        Msg::Credits => (
+            "Kubernetes icons: kubernetes/community, CC-BY-4.0",
+            "쿠버네티스 아이콘: kubernetes/community, CC-BY-4.0",
+        ),
+        Msg::Privacy => (
+            "Runs entirely in your browser: nothing you paste leaves this page.",
+            "모든 것이 브라우저 안에서 실행됩니다. 붙여 넣은 내용은 이 페이지를 떠나지 않습니다.",
+        ),
         Msg::Expand => ("Show the replicas one by one", "복제본을 하나씩 보기"),
     };
     match language {

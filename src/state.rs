@@ -148,7 +148,10 @@ impl AppState {
 
     /// The state of a gallery example.
     pub fn example(id: &str, language: Language) -> Option<Self> {
-        EXAMPLES.iter().find(|e| e.id == id).map(|e| Self::open(e.source, Some(e.id), language))
+        EXAMPLES
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| Self::open(e.source, Some(e.id), language))
     }
 
     /// The state as one serialisable value.
@@ -166,7 +169,11 @@ impl AppState {
 
     /// The state a snapshot describes.
     pub fn restore(snapshot: &Snapshot) -> Self {
-        let example = snapshot.example.as_deref().and_then(|id| EXAMPLES.iter().find(|e| e.id == id)).map(|e| e.id);
+        let example = snapshot
+            .example
+            .as_deref()
+            .and_then(|id| EXAMPLES.iter().find(|e| e.id == id))
+            .map(|e| e.id);
         let mut state = Self::open(&snapshot.text, example, snapshot.language);
         let mut lab = (*state.lab).clone();
         lab.playback.set_options(Options {
@@ -234,7 +241,11 @@ impl AppState {
             o.requests.drain(..keep);
         }
         self.animation = Animation {
-            motion: Rc::new(Motion::plan(Some(&before), playback.scene(), outcome.as_ref())),
+            motion: Rc::new(Motion::plan(
+                Some(&before),
+                playback.scene(),
+                outcome.as_ref(),
+            )),
             revision: self.animation.revision + 1,
             play_through: true,
         };
@@ -243,22 +254,34 @@ impl AppState {
     /// One more request of the steady traffic: added to the request step just played when it
     /// is the same request, else recorded as a new step.
     fn traffic_tick(&mut self) {
-        let Some(traffic) = self.traffic.clone() else { return };
+        let Some(traffic) = self.traffic.clone() else {
+            return;
+        };
         if self.lab.stale {
             return;
         }
         let position = self.lab.playback.position();
-        let previous = position.checked_sub(1).and_then(|i| self.lab.playback.steps().get(i));
+        let previous = position
+            .checked_sub(1)
+            .and_then(|i| self.lab.playback.steps().get(i));
         if let Some(Step::Request { from, to, count }) = previous {
             if *from == traffic.from && *to == traffic.to {
-                let bumped = Step::Request { from: from.clone(), to: to.clone(), count: count + 1 };
+                let bumped = Step::Request {
+                    from: from.clone(),
+                    to: to.clone(),
+                    count: count + 1,
+                };
                 if let Some(text) = replace_step(&self.lab.source, position - 1, &bumped) {
                     self.rebuild(text, position, true);
                     return;
                 }
             }
         }
-        self.perform(Step::Request { from: traffic.from, to: traffic.to, count: 1 });
+        self.perform(Step::Request {
+            from: traffic.from,
+            to: traffic.to,
+            count: 1,
+        });
     }
 
     fn set_options(&mut self, change: impl FnOnce(&mut Options)) {
@@ -293,7 +316,11 @@ impl Reducible for AppState {
                     s.animate(Some(&before), false, true);
                 }
             }
-            Action::Open { text, example, play } => {
+            Action::Open {
+                text,
+                example,
+                play,
+            } => {
                 let mut fresh = AppState::open(&text, example, s.language);
                 fresh.speed = s.speed;
                 fresh.playing = play;

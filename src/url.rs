@@ -59,13 +59,19 @@ mod tests {
     fn reads_the_embedding_parameters() {
         let p = parse("#example=hostpath&step=2&lang=ko&play=0&embed=1");
         assert_eq!(p.example.as_deref(), Some("hostpath"));
-        assert_eq!((p.step, p.language, p.play, p.embed), (2, Some(Language::Ko), false, true));
+        assert_eq!(
+            (p.step, p.language, p.play, p.embed),
+            (2, Some(Language::Ko), false, true)
+        );
     }
 
     #[test]
     fn defaults_to_playing_in_the_browsers_language() {
         let p = parse("");
-        assert_eq!((p.example, p.step, p.language, p.play, p.embed), (None, 0, None, true, false));
+        assert_eq!(
+            (p.example, p.step, p.language, p.play, p.embed),
+            (None, 0, None, true, false)
+        );
         assert_eq!(language("ko-KR"), Some(Language::Ko));
         assert_eq!(language("en-GB"), Some(Language::En));
         assert_eq!(language("fr"), None);

@@ -33,7 +33,11 @@ pub struct ControlsProps {
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let language = props.language;
-        let button = |testid: &'static str, msg: Msg, icon: &'static str, action: Action, disabled: bool| {
+    let button = |testid: &'static str,
+                  msg: Msg,
+                  icon: &'static str,
+                  action: Action,
+                  disabled: bool| {
         // Drawn, not typed: symbol characters are missing from many fonts.
         let onclick = props.dispatch.reform(move |_: MouseEvent| action.clone());
         let label = t(msg, language);

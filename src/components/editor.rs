@@ -71,7 +71,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
-            if let Some(files) = e.data_transfer().and_then(|d| d.files()).filter(|f| f.length() > 0) {
+            if let Some(files) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .filter(|f| f.length() > 0)
+            {
                 e.prevent_default();
                 read_files(files, on_files.reform(join_files));
             }
@@ -106,9 +110,15 @@ pub fn Editor(props: &EditorProps) -> Html {
 
 /// Moves the caret of `area` to the start of `line` (1-based) and scrolls it into view.
 pub fn go_to_line(area: &NodeRef, line: u32) {
-    let Some(area) = area.cast::<HtmlTextAreaElement>() else { return };
+    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
     let text = area.value();
-    let offset: usize = text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(|l| l.encode_utf16().count()).sum();
+    let offset: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(|l| l.encode_utf16().count())
+        .sum();
     let offset = u32::try_from(offset).unwrap_or(u32::MAX);
     let _ = area.focus();
     let _ = area.set_selection_range(offset, offset);

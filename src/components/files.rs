@@ -10,9 +10,12 @@ use yew::prelude::*;
 /// Reads every file of `list` as text; calls `done` with `(name, text)` of each, in order,
 /// once all are read (files that are not text are skipped).
 pub fn read_files(list: FileList, done: Callback<Vec<(String, String)>>) {
-    let files: Vec<File> = (0..list.length()).filter_map(|i| list.get(i)).map(File::from).collect();
+    let files: Vec<File> = (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(File::from)
+        .collect();
     let total = files.len();
-        type Slots = Rc<RefCell<Vec<Option<(String, String)>>>>;
+    type Slots = Rc<RefCell<Vec<Option<(String, String)>>>>;
     let results: Slots = Rc::new(RefCell::new(vec![None; total]));
     let remaining = Rc::new(RefCell::new(total));
     // Readers must live until they finish; they are dropped with the last callback.

@@ -41,7 +41,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                 "Pod" => html! { <pod::PodPanel ..props.clone() /> },
                 "Service" | "LoadBalancer" => html! { <service::ServicePanel ..props.clone() /> },
                 "Node" => html! { <node::NodePanel ..props.clone() /> },
-                "PersistentVolumeClaim" | "PersistentVolume" => html! { <claim::StoragePanel ..props.clone() /> },
+                "PersistentVolumeClaim" | "PersistentVolume" => {
+                    html! { <claim::StoragePanel ..props.clone() /> }
+                }
                 _ => html! {},
             };
             let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));

@@ -3,9 +3,9 @@
 
 use super::scene_layer::SceneLayer;
 use super::svg_tree::to_html;
+use crate::frames::FrameLoop;
 use crate::shared::Shared;
 use crate::state::{Animation, Lab, Selection};
-use crate::frames::FrameLoop;
 use kubeglass_core::scene::Kind;
 use kubeglass_core::svg;
 use kubeglass_core::text::Language;
@@ -42,7 +42,11 @@ pub struct StageProps {
 
 /// The clicked object, read from the DOM contract's attributes.
 fn picked(target: Option<web_sys::EventTarget>) -> Option<(String, Selection)> {
-    let element = target?.dyn_into::<web_sys::Element>().ok()?.closest("[data-kind]").ok()??;
+    let element = target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-kind]")
+        .ok()??;
     let kind = element.get_attribute("data-kind")?;
     let selection = Selection {
         kind: kind.clone(),
@@ -71,7 +75,7 @@ pub fn Stage(props: &StageProps) -> Html {
         let clock = clock.clone();
         let on_settled = props.on_settled.clone();
         let speed = f64::from(props.speed) / 100.0;
-                use_effect_with((revision, running, props.speed), move |_| {
+        use_effect_with((revision, running, props.speed), move |_| {
             let duration = animation.motion.duration;
             let mut frames = None;
             if clock.borrow().1 >= duration {
@@ -102,14 +106,28 @@ pub fn Stage(props: &StageProps) -> Html {
         let r = i.rect;
         html! { <rect class="kg-selection" x={(r.x - 3).to_string()} y={(r.y - 3).to_string()} width={(r.w + 6).to_string()} height={(r.h + 6).to_string()} rx="10" /> }
     });
-        let choose = {
+    let choose = {
         let on_select = props.on_select.clone();
         let on_expand = props.on_expand.clone();
-        Callback::from(move |target: Option<web_sys::EventTarget>| match picked(target) {
-            Some((kind, s)) if kind == "Stack" => on_expand.emit(s.name),
-            Some((kind, s)) if matches!(kind.as_str(), "Pod" | "Service" | "Node" | "PersistentVolumeClaim" | "PersistentVolume" | "LoadBalancer") => on_select.emit(Some(s)),
-            _ => on_select.emit(None),
-        })
+        Callback::from(
+            move |target: Option<web_sys::EventTarget>| match picked(target) {
+                Some((kind, s)) if kind == "Stack" => on_expand.emit(s.name),
+                Some((kind, s))
+                    if matches!(
+                        kind.as_str(),
+                        "Pod"
+                            | "Service"
+                            | "Node"
+                            | "PersistentVolumeClaim"
+                            | "PersistentVolume"
+                            | "LoadBalancer"
+                    ) =>
+                {
+                    on_select.emit(Some(s))
+                }
+                _ => on_select.emit(None),
+            },
+        )
     };
     let onclick = choose.reform(|e: MouseEvent| e.target());
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
@@ -119,7 +137,13 @@ pub fn Stage(props: &StageProps) -> Html {
         }
     });
     let attributes = svg::root_attributes(scene, &props.label);
-    let attr = |name: &str| attributes.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let attr = |name: &str| {
+        attributes
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let stacks = scene.all_items().any(|i| i.kind == Kind::Stack);
     html! {
         <div class={classes!("kg-stage", props.stale.then_some("stale"), stacks.then_some("has-stacks"))}>

@@ -30,7 +30,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             std::cmp::Ordering::Equal => "current",
             std::cmp::Ordering::Greater => "next",
         };
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Seek(index));
+        let onclick = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Seek(index));
         html! {
             <li class={classes!("kg-step", state)} data-step={index.to_string()} aria-current={(state == "current").then_some("step")}>
                 <button type="button" {onclick}>

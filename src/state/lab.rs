@@ -30,7 +30,13 @@ impl Lab {
     pub fn open(text: &str, options: Options) -> Self {
         let loaded = load(text);
         let playback = Playback::new(&loaded.objects, options);
-        let diagnostics = sorted(loaded.diagnostics.into_iter().chain(playback.diagnostics().iter().cloned()).collect());
+        let diagnostics = sorted(
+            loaded
+                .diagnostics
+                .into_iter()
+                .chain(playback.diagnostics().iter().cloned())
+                .collect(),
+        );
         Lab {
             playback,
             source: text.to_owned(),
@@ -54,7 +60,13 @@ impl Lab {
         }
         let mut playback = Playback::after_edit(&loaded.objects, &self.playback);
         playback.seek(self.playback.position());
-        let diagnostics = sorted(loaded.diagnostics.into_iter().chain(playback.diagnostics().iter().cloned()).collect());
+        let diagnostics = sorted(
+            loaded
+                .diagnostics
+                .into_iter()
+                .chain(playback.diagnostics().iter().cloned())
+                .collect(),
+        );
         Lab {
             playback,
             source: text.to_owned(),

@@ -9,7 +9,12 @@ fn state(id: &str) -> Rc<AppState> {
 }
 
 fn pods(state: &AppState) -> Vec<(String, kubeglass_core::scene::Rect)> {
-    state.scene().all_items().filter(|i| i.kind == Kind::Pod).map(|i| (i.id.clone(), i.rect)).collect()
+    state
+        .scene()
+        .all_items()
+        .filter(|i| i.kind == Kind::Pod)
+        .map(|i| (i.id.clone(), i.rect))
+        .collect()
 }
 
 #[test]
@@ -19,13 +24,19 @@ fn step_and_step_back_move_through_the_story_and_animate() {
     let s = s.reduce(Action::Step);
     assert_eq!(s.lab.playback.position(), 1);
     assert_eq!(s.animation.motion.requests(), 12);
-    assert!(s.animation.play_through, "a step asked for plays through while paused");
+    assert!(
+        s.animation.play_through,
+        "a step asked for plays through while paused"
+    );
     let revision = s.animation.revision;
     let s = s.reduce(Action::StepBack);
     assert_eq!(s.lab.playback.position(), 0);
     assert!(s.animation.revision > revision);
     let s = s.reduce(Action::AutoStep);
-    assert!(!s.animation.play_through, "the play loop's steps follow play and pause");
+    assert!(
+        !s.animation.play_through,
+        "the play loop's steps follow play and pause"
+    );
 }
 
 #[test]
@@ -43,11 +54,29 @@ fn playing_stops_at_the_end() {
 fn an_action_is_recorded_in_the_scenario_and_played() {
     let s = state("deployment").reduce(Action::Step);
     let victim = pods(&s)[0].0.rsplit('/').next().unwrap().to_owned();
-    let s = s.reduce(Action::Perform(Step::DeletePod(PodRef { name: victim.clone(), ..PodRef::default() })));
-    assert!(s.text.contains(&format!("- deletePod: {victim}")), "{}", s.text);
-    assert_eq!(s.lab.playback.position(), 2, "played right after the step it was taken at");
+    let s = s.reduce(Action::Perform(Step::DeletePod(PodRef {
+        name: victim.clone(),
+        ..PodRef::default()
+    })));
+    assert!(
+        s.text.contains(&format!("- deletePod: {victim}")),
+        "{}",
+        s.text
+    );
+    assert_eq!(
+        s.lab.playback.position(),
+        2,
+        "played right after the step it was taken at"
+    );
     assert!(!pods(&s).iter().any(|(id, _)| id.ends_with(&victim)));
-    assert!(s.animation.motion.ghosts.iter().any(|g| g.id.ends_with(&victim)), "the deleted pod fades out");
+    assert!(
+        s.animation
+            .motion
+            .ghosts
+            .iter()
+            .any(|g| g.id.ends_with(&victim)),
+        "the deleted pod fades out"
+    );
     // Stepping back undoes it like any step; the record stays in the text.
     let s = s.reduce(Action::StepBack);
     assert!(pods(&s).iter().any(|(id, _)| id.ends_with(&victim)));
@@ -62,9 +91,19 @@ fn broken_text_keeps_the_last_good_picture_and_fixing_it_keeps_positions() {
     let s = s.reduce(Action::Edit(broken)).reduce(Action::Reparse);
     assert!(s.lab.stale);
     assert_eq!(pods(&s), before, "the last good picture stays");
-    let line = s.lab.diagnostics.iter().find(|d| d.is_error()).expect("an error").position.line;
+    let line = s
+        .lab
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("an error")
+        .position
+        .line;
     let expected = good.lines().position(|l| l.contains("replicas:")).unwrap() + 1;
-    assert!((line as usize).abs_diff(expected) <= 1, "error at line {line}, the edit is at {expected}");
+    assert!(
+        (line as usize).abs_diff(expected) <= 1,
+        "error at line {line}, the edit is at {expected}"
+    );
     let s = s.reduce(Action::Edit(good)).reduce(Action::Reparse);
     assert!(!s.lab.stale);
     assert_eq!(pods(&s), before, "positions unchanged after the fix");
@@ -75,16 +114,28 @@ fn broken_text_keeps_the_last_good_picture_and_fixing_it_keeps_positions() {
 fn steady_traffic_counts_up_one_request_step() {
     let s = state("clusterip");
     let traffic = Traffic {
-        from: Client::Pod(PodRef { name: "client".into(), ..PodRef::default() }),
+        from: Client::Pod(PodRef {
+            name: "client".into(),
+            ..PodRef::default()
+        }),
         to: "svc-1:9000".into(),
     };
     let s = s.reduce(Action::StartTraffic(traffic));
     assert_eq!(s.lab.playback.position(), 1);
-    assert!(s.text.contains("  - request: {from: pod/client, to: \"svc-1:9000\"}\n"), "{}", s.text);
+    assert!(
+        s.text
+            .contains("  - request: {from: pod/client, to: \"svc-1:9000\"}\n"),
+        "{}",
+        s.text
+    );
     let s = s.reduce(Action::TrafficTick).reduce(Action::TrafficTick);
     assert_eq!(s.lab.playback.position(), 1, "the same step, counted up");
     assert!(s.text.contains("count: 3}"), "{}", s.text);
-    assert_eq!(s.animation.motion.requests(), 1, "only the new request moves");
+    assert_eq!(
+        s.animation.motion.requests(),
+        1,
+        "only the new request moves"
+    );
     let hits: u64 = s.lab.playback.world().traffic.hits.values().sum();
     assert_eq!(hits, 3);
     let s = s.reduce(Action::StopTraffic).reduce(Action::TrafficTick);
@@ -93,7 +144,10 @@ fn steady_traffic_counts_up_one_request_step() {
 
 #[test]
 fn the_state_round_trips_through_its_snapshot() {
-    let s = state("emptydir").reduce(Action::Step).reduce(Action::Step).reduce(Action::Language(Language::Ko));
+    let s = state("emptydir")
+        .reduce(Action::Step)
+        .reduce(Action::Step)
+        .reduce(Action::Language(Language::Ko));
     let snapshot = s.snapshot();
     let restored = AppState::restore(&snapshot);
     assert_eq!(restored.scene(), s.scene());
@@ -103,7 +157,10 @@ fn the_state_round_trips_through_its_snapshot() {
 #[test]
 fn the_language_changes_the_pictures_words() {
     let s = state("nodeport-local").reduce(Action::Language(Language::Ko));
-    assert!(s.scene().all_items().any(|i| i.labels.iter().any(|l| l.text == "클러스터 밖")));
+    assert!(s
+        .scene()
+        .all_items()
+        .any(|i| i.labels.iter().any(|l| l.text == "클러스터 밖")));
 }
 
 #[test]
@@ -112,7 +169,7 @@ fn only_the_current_motion_settles() {
     let old = s.animation.revision - 1;
     let same = s.clone().reduce(Action::Settled(old));
     assert!(Rc::ptr_eq(&s, &same), "a stale report changes nothing");
-        let current = s.animation.revision;
+    let current = s.animation.revision;
     let s = s.reduce(Action::Settled(current));
     assert!(s.is_settled());
 }

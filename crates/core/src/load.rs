@@ -171,7 +171,10 @@ fn nbsp_warning(first: u32, lines: &[u32]) -> Diagnostic {
 }
 
 fn megabytes(bytes: usize) -> String {
-    format!("{} MB", crate::number::fixed(bytes as f64 / (1024.0 * 1024.0), 1))
+    format!(
+        "{} MB",
+        crate::number::fixed(bytes as f64 / (1024.0 * 1024.0), 1)
+    )
 }
 
 struct DocumentLoader<'a, 't> {

@@ -116,7 +116,7 @@ impl Motion {
                 collect_ghosts(item, &kept, &mut motion.ghosts);
             }
         }
-                let requests = outcome.map(|o| o.requests.as_slice()).unwrap_or_default();
+        let requests = outcome.map(|o| o.requests.as_slice()).unwrap_or_default();
         let stagger = STAGGER_MS.min(SPREAD_MS / requests.len().max(1) as f64);
         for (n, request) in requests.iter().enumerate() {
             let start = n as f64 * stagger;

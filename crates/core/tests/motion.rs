@@ -151,12 +151,20 @@ fn a_request_to_a_pending_load_balancer_is_dropped_at_the_internet_client() {
 
 #[test]
 fn many_requests_leave_closer_together() {
-    let text = EXAMPLES.iter().find(|e| e.id == "clusterip").unwrap().source.replace("count: 12", "count: 100");
+    let text = EXAMPLES
+        .iter()
+        .find(|e| e.id == "clusterip")
+        .unwrap()
+        .source
+        .replace("count: 12", "count: 100");
     let mut p = Playback::new(&load(&text).objects, Options::default());
     let before = p.scene().clone();
     p.step();
     let motion = Motion::plan(Some(&before), p.scene(), p.last());
     assert_eq!(motion.requests(), 100);
-    let most = (0..200).map(|i| motion.frame(f64::from(i) * 25.0).packets.len()).max().unwrap();
+    let most = (0..200)
+        .map(|i| motion.frame(f64::from(i) * 25.0).packets.len())
+        .max()
+        .unwrap();
     assert!(most >= 60, "at most {most} packets in flight at once");
 }

@@ -10,14 +10,34 @@ use kubeglass_core::model::quantity::format_bytes;
 use kubeglass_core::scenario::Step;
 use yew::prelude::*;
 
-fn volume_rows(volume: &Volume, files: &[String], language: kubeglass_core::text::Language) -> Vec<(&'static str, Html)> {
-    let modes: Vec<String> = volume.access_modes.iter().map(|m| m.short().to_owned()).collect();
+fn volume_rows(
+    volume: &Volume,
+    files: &[String],
+    language: kubeglass_core::text::Language,
+) -> Vec<(&'static str, Html)> {
+    let modes: Vec<String> = volume
+        .access_modes
+        .iter()
+        .map(|m| m.short().to_owned())
+        .collect();
     vec![
-        (t(Msg::Volume, language), html! { <code>{ &volume.name }</code> }),
+        (
+            t(Msg::Volume, language),
+            html! { <code>{ &volume.name }</code> },
+        ),
         (t(Msg::Phase, language), html! { volume.phase.as_str() }),
-        (t(Msg::Capacity, language), html! { format!("{} · {}", format_bytes(volume.capacity), modes.join(",")) }),
-        (t(Msg::Reclaim, language), html! { <strong data-testid="reclaim">{ volume.reclaim.as_str() }</strong> }),
-        ("source", html! { volume.source.as_ref().map_or_else(|| "—".to_owned(), |s| s.label()) }),
+        (
+            t(Msg::Capacity, language),
+            html! { format!("{} · {}", format_bytes(volume.capacity), modes.join(",")) },
+        ),
+        (
+            t(Msg::Reclaim, language),
+            html! { <strong data-testid="reclaim">{ volume.reclaim.as_str() }</strong> },
+        ),
+        (
+            "source",
+            html! { volume.source.as_ref().map_or_else(|| "—".to_owned(), |s| s.label()) },
+        ),
         (t(Msg::Files, language), codes(files)),
     ]
 }
@@ -26,11 +46,21 @@ fn volume_rows(volume: &Volume, files: &[String], language: kubeglass_core::text
 #[component]
 pub fn StoragePanel(props: &InspectorProps) -> Html {
     let language = props.language;
-    let Some(selected) = props.selected.clone() else { return html! {} };
+    let Some(selected) = props.selected.clone() else {
+        return html! {};
+    };
     let cluster = &props.lab.playback.world().cluster;
-    let files_of = |pv: &str| -> Vec<String> { cluster.files_in(&Store::Volume(pv.to_owned())).iter().map(|f| f.path.clone()).collect() };
+    let files_of = |pv: &str| -> Vec<String> {
+        cluster
+            .files_in(&Store::Volume(pv.to_owned()))
+            .iter()
+            .map(|f| f.path.clone())
+            .collect()
+    };
     if selected.kind == "PersistentVolume" {
-        let Some(volume) = cluster.volumes.iter().find(|v| v.name == selected.name) else { return gone("PersistentVolume", &selected.name) };
+        let Some(volume) = cluster.volumes.iter().find(|v| v.name == selected.name) else {
+            return gone("PersistentVolume", &selected.name);
+        };
         return html! {
             <div class="kg-panel" data-testid="volume-panel">
                 <h3><span class="kg-kind">{ "PersistentVolume" }</span>{ " " }{ &volume.name }</h3>
@@ -38,7 +68,11 @@ pub fn StoragePanel(props: &InspectorProps) -> Html {
             </div>
         };
     }
-    let Some(claim) = cluster.claims.iter().find(|c| c.name == selected.name && c.namespace == selected.namespace) else {
+    let Some(claim) = cluster
+        .claims
+        .iter()
+        .find(|c| c.name == selected.name && c.namespace == selected.namespace)
+    else {
         return gone("PersistentVolumeClaim", &selected.name);
     };
     let phase = match (&claim.phase, claim.deleting) {
@@ -49,8 +83,14 @@ pub fn StoragePanel(props: &InspectorProps) -> Html {
     };
     let mut rows = vec![
         (t(Msg::Phase, language), html! { phase }),
-        (t(Msg::Capacity, language), html! { format_bytes(claim.spec.request) }),
-        (t(Msg::Class, language), html! { claim.class.clone().unwrap_or_else(|| "—".into()) }),
+        (
+            t(Msg::Capacity, language),
+            html! { format_bytes(claim.spec.request) },
+        ),
+        (
+            t(Msg::Class, language),
+            html! { claim.class.clone().unwrap_or_else(|| "—".into()) },
+        ),
     ];
     if let ClaimPhase::Bound(v) = &claim.phase {
         if let Some(volume) = cluster.volumes.iter().find(|pv| &pv.name == v) {
@@ -59,7 +99,12 @@ pub fn StoragePanel(props: &InspectorProps) -> Html {
     }
     let namespace = (claim.namespace != "default").then(|| claim.namespace.clone());
     let name = claim.name.clone();
-    let delete = props.dispatch.reform(move |_: MouseEvent| Action::Perform(Step::DeletePvc { namespace: namespace.clone(), name: name.clone() }));
+    let delete = props.dispatch.reform(move |_: MouseEvent| {
+        Action::Perform(Step::DeletePvc {
+            namespace: namespace.clone(),
+            name: name.clone(),
+        })
+    });
     html! {
         <div class="kg-panel" data-testid="claim-panel">
             <h3><span class="kg-kind">{ "PersistentVolumeClaim" }</span>{ " " }{ format!("{}/{}", claim.namespace, claim.name) }</h3>

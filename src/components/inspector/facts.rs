@@ -17,7 +17,12 @@ pub fn facts(rows: Vec<(&'static str, Html)>) -> Html {
 }
 
 /// A button carrying the DOM contract's `data-action`.
-pub fn action_button(action: &'static str, label: &'static str, disabled: bool, onclick: Callback<MouseEvent>) -> Html {
+pub fn action_button(
+    action: &'static str,
+    label: &'static str,
+    disabled: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     html! {
         <button type="button" class="kg-button kg-action" data-action={action} {disabled} {onclick}>{ label }</button>
     }

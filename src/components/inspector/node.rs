@@ -12,25 +12,77 @@ use yew::prelude::*;
 #[component]
 pub fn NodePanel(props: &InspectorProps) -> Html {
     let language = props.language;
-    let Some(selected) = props.selected.clone() else { return html! {} };
+    let Some(selected) = props.selected.clone() else {
+        return html! {};
+    };
     let cluster = &props.lab.playback.world().cluster;
-    let Some(node) = cluster.node(&selected.name) else { return gone("Node", &selected.name) };
+    let Some(node) = cluster.node(&selected.name) else {
+        return gone("Node", &selected.name);
+    };
     let up = node.is_up();
-    let labels: Vec<String> = node.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let taints: Vec<String> = node.taints.iter().map(|t| format!("{}{}:{}", t.key, if t.value.is_empty() { String::new() } else { format!("={}", t.value) }, t.effect.as_str())).collect();
-    let pods: Vec<String> = cluster.pods.iter().filter(|p| p.node.as_deref() == Some(&node.name)).map(|p| format!("{}/{}", p.namespace, p.name)).collect();
+    let labels: Vec<String> = node
+        .labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let taints: Vec<String> = node
+        .taints
+        .iter()
+        .map(|t| {
+            format!(
+                "{}{}:{}",
+                t.key,
+                if t.value.is_empty() {
+                    String::new()
+                } else {
+                    format!("={}", t.value)
+                },
+                t.effect.as_str()
+            )
+        })
+        .collect();
+    let pods: Vec<String> = cluster
+        .pods
+        .iter()
+        .filter(|p| p.node.as_deref() == Some(&node.name))
+        .map(|p| format!("{}/{}", p.namespace, p.name))
+        .collect();
     let disk: Vec<String> = cluster
         .node_dirs
         .iter()
         .filter(|(n, _)| *n == node.name)
         .flat_map(|(n, path)| {
-            let files: Vec<String> = cluster.files_in(&Store::NodeDir { node: n.clone(), path: path.clone() }).iter().map(|f| f.path.clone()).collect();
-            if files.is_empty() { vec![path.clone()] } else { files }
+            let files: Vec<String> = cluster
+                .files_in(&Store::NodeDir {
+                    node: n.clone(),
+                    path: path.clone(),
+                })
+                .iter()
+                .map(|f| f.path.clone())
+                .collect();
+            if files.is_empty() {
+                vec![path.clone()]
+            } else {
+                files
+            }
         })
         .collect();
-    let state = if !up { "down" } else if node.taints.iter().any(|t| t.key == "node.kubernetes.io/unreachable") { "NotReady" } else { "Ready" };
+    let state = if !up {
+        "down"
+    } else if node
+        .taints
+        .iter()
+        .any(|t| t.key == "node.kubernetes.io/unreachable")
+    {
+        "NotReady"
+    } else {
+        "Ready"
+    };
     let rows = vec![
-        (t(Msg::Ip, language), html! { <code>{ node.ip.to_string() }</code> }),
+        (
+            t(Msg::Ip, language),
+            html! { <code>{ node.ip.to_string() }</code> },
+        ),
         (t(Msg::Phase, language), html! { state }),
         (t(Msg::Labels, language), codes(&labels)),
         (t(Msg::Taints, language), codes(&taints)),
@@ -42,7 +94,9 @@ pub fn NodePanel(props: &InspectorProps) -> Html {
         let name = name.clone();
         move |_: MouseEvent| Action::Perform(Step::FailNode(name.clone()))
     });
-    let recover = props.dispatch.reform(move |_: MouseEvent| Action::Perform(Step::RecoverNode(name.clone())));
+    let recover = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::Perform(Step::RecoverNode(name.clone())));
     html! {
         <div class="kg-panel" data-testid="node-panel">
             <h3><span class="kg-kind">{ "Node" }</span>{ " " }{ &node.name }</h3>

@@ -26,25 +26,56 @@ fn default_path(pod: &Pod, container: &str) -> String {
         .iter()
         .find(|c| c.name == container)
         .and_then(|c| c.volume_mounts.iter().find(|m| !m.read_only))
-        .map_or_else(|| "/tmp/hello.txt".to_owned(), |m| format!("{}/hello.txt", m.mount_path.trim_end_matches('/')))
+        .map_or_else(
+            || "/tmp/hello.txt".to_owned(),
+            |m| format!("{}/hello.txt", m.mount_path.trim_end_matches('/')),
+        )
 }
 
 /// The pod panel.
 #[component]
 pub fn PodPanel(props: &InspectorProps) -> Html {
     let language = props.language;
-    let selected = props.selected.clone().unwrap_or_else(|| crate::state::Selection { kind: String::new(), namespace: String::new(), name: String::new() });
+    let selected = props
+        .selected
+        .clone()
+        .unwrap_or_else(|| crate::state::Selection {
+            kind: String::new(),
+            namespace: String::new(),
+            name: String::new(),
+        });
     let world = props.lab.playback.world();
     let cluster = &world.cluster;
-    let pod = cluster.pods.iter().find(|p| p.name == selected.name && p.namespace == selected.namespace);
-    let first = pod.and_then(|p| p.spec.containers.first()).map(|c| c.name.clone()).unwrap_or_default();
+    let pod = cluster
+        .pods
+        .iter()
+        .find(|p| p.name == selected.name && p.namespace == selected.namespace);
+    let first = pod
+        .and_then(|p| p.spec.containers.first())
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
     let container = use_state(|| first.clone());
     let path = use_state(String::new);
-    let Some(pod) = pod else { return gone("Pod", &selected.name) };
-    let chosen = if pod.spec.containers.iter().any(|c| c.name == *container) { (*container).clone() } else { first };
-    let path_value = if path.is_empty() { default_path(pod, &chosen) } else { (*path).clone() };
+    let Some(pod) = pod else {
+        return gone("Pod", &selected.name);
+    };
+    let chosen = if pod.spec.containers.iter().any(|c| c.name == *container) {
+        (*container).clone()
+    } else {
+        first
+    };
+    let path_value = if path.is_empty() {
+        default_path(pod, &chosen)
+    } else {
+        (*path).clone()
+    };
     let hits = world.traffic.hits.get(&pod.key()).copied().unwrap_or(0);
-    let selecting: Vec<String> = cluster.services.iter().filter(|s| s.endpoints.iter().any(|e| e.pod == Some(pod.uid))).map(|s| s.name.clone()).collect();
+    let selecting: Vec<String> = cluster
+        .services
+        .iter()
+        .filter(|s| s.endpoints.iter().any(|e| e.pod == Some(pod.uid)))
+        .map(|s| s.name.clone())
+        .collect();
     let containers = html! {
         <ul class="kg-list">
             { for pod.spec.containers.iter().enumerate().map(|(i, c)| {
@@ -74,7 +105,10 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
             }) }
         </ul>
     };
-    let owner = pod.owner.as_ref().map_or_else(|| "—".to_owned(), |o| format!("{}/{}", o.kind, o.name));
+    let owner = pod
+        .owner
+        .as_ref()
+        .map_or_else(|| "—".to_owned(), |o| format!("{}/{}", o.kind, o.name));
     let labels: Vec<String> = pod.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let phase = match &pod.reason {
         Some(r) => format!("{} — {}", pod.phase.as_str(), r.get(language)),
@@ -82,13 +116,22 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
     };
     let rows = vec![
         (t(Msg::Phase, language), html! { phase }),
-        (t(Msg::Ip, language), html! { <code>{ pod.ip.map_or("—".to_owned(), |ip| ip.to_string()) }</code> }),
-        (t(Msg::Node, language), html! { pod.node.clone().unwrap_or_else(|| "—".into()) }),
+        (
+            t(Msg::Ip, language),
+            html! { <code>{ pod.ip.map_or("—".to_owned(), |ip| ip.to_string()) }</code> },
+        ),
+        (
+            t(Msg::Node, language),
+            html! { pod.node.clone().unwrap_or_else(|| "—".into()) },
+        ),
         (t(Msg::Owner, language), html! { owner }),
         (t(Msg::Labels, language), codes(&labels)),
         (t(Msg::Containers, language), containers),
         (t(Msg::Volumes, language), volumes),
-        (t(Msg::DnsNames, language), codes(&dns::names_of_pod(cluster, pod))),
+        (
+            t(Msg::DnsNames, language),
+            codes(&dns::names_of_pod(cluster, pod)),
+        ),
         (t(Msg::SelectedBy, language), codes(&selecting)),
         (t(Msg::Hits, language), html! { hits }),
     ];
@@ -96,15 +139,29 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
     let reference = pod_ref(pod);
     let delete = {
         let reference = reference.clone();
-        props.dispatch.reform(move |_: MouseEvent| Action::Perform(Step::DeletePod(reference.clone())))
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Perform(Step::DeletePod(reference.clone())))
     };
     let restart = {
         let (reference, chosen) = (reference.clone(), chosen.clone());
-        props.dispatch.reform(move |_: MouseEvent| Action::Perform(Step::RestartContainer { pod: reference.clone(), container: Some(chosen.clone()) }))
+        props.dispatch.reform(move |_: MouseEvent| {
+            Action::Perform(Step::RestartContainer {
+                pod: reference.clone(),
+                container: Some(chosen.clone()),
+            })
+        })
     };
     let write = {
-        let (reference, chosen, path_value) = (reference.clone(), chosen.clone(), path_value.clone());
-        props.dispatch.reform(move |_: MouseEvent| Action::Perform(Step::Write { pod: reference.clone(), container: Some(chosen.clone()), path: path_value.clone() }))
+        let (reference, chosen, path_value) =
+            (reference.clone(), chosen.clone(), path_value.clone());
+        props.dispatch.reform(move |_: MouseEvent| {
+            Action::Perform(Step::Write {
+                pod: reference.clone(),
+                container: Some(chosen.clone()),
+                path: path_value.clone(),
+            })
+        })
     };
     let on_container = {
         let (container, path) = (container.clone(), path.clone());

@@ -17,8 +17,16 @@ use yew::prelude::*;
 pub fn routes(cluster: &Cluster, service: &Service) -> Vec<(Client, String)> {
     let port = service.ports.first().map_or(80, |p| p.port);
     let mut out = Vec::new();
-    for pod in cluster.pods.iter().filter(|p| p.phase == Phase::Running && !p.terminating) {
-        let host = if pod.namespace == service.namespace { service.name.clone() } else { format!("{}.{}", service.name, service.namespace) };
+    for pod in cluster
+        .pods
+        .iter()
+        .filter(|p| p.phase == Phase::Running && !p.terminating)
+    {
+        let host = if pod.namespace == service.namespace {
+            service.name.clone()
+        } else {
+            format!("{}.{}", service.name, service.namespace)
+        };
         let client = Client::Pod(PodRef {
             namespace: (pod.namespace != "default").then(|| pod.namespace.clone()),
             name: pod.name.clone(),
@@ -32,7 +40,11 @@ pub fn routes(cluster: &Cluster, service: &Service) -> Vec<(Client, String)> {
         }
     }
     if service.load_balancer != LoadBalancer::None {
-        let name = if service.namespace == "default" { service.name.clone() } else { format!("{}/{}", service.namespace, service.name) };
+        let name = if service.namespace == "default" {
+            service.name.clone()
+        } else {
+            format!("{}/{}", service.namespace, service.name)
+        };
         out.push((Client::Internet, format!("lb/{name}:{port}")));
     }
     out
@@ -43,10 +55,14 @@ pub fn routes(cluster: &Cluster, service: &Service) -> Vec<(Client, String)> {
 pub fn ServicePanel(props: &InspectorProps) -> Html {
     let language = props.language;
     let choice = use_state(|| 0_usize);
-    let Some(selected) = props.selected.clone() else { return html! {} };
+    let Some(selected) = props.selected.clone() else {
+        return html! {};
+    };
     let world = props.lab.playback.world();
     let cluster = &world.cluster;
-    let Some(service) = cluster.service(&selected.namespace, &selected.name) else { return gone("Service", &selected.name) };
+    let Some(service) = cluster.service(&selected.namespace, &selected.name) else {
+        return gone("Service", &selected.name);
+    };
     let spec = &service.spec;
     let routes = routes(cluster, service);
     let index = (*choice).min(routes.len().saturating_sub(1));
@@ -58,8 +74,14 @@ pub fn ServicePanel(props: &InspectorProps) -> Html {
                 kubeglass_core::model::IntOrString::Int(n) => n.to_string(),
                 kubeglass_core::model::IntOrString::Str(s) => s.clone(),
             };
-            let node = p.node_port.map_or(String::new(), |n| format!(" (node :{n})"));
-            format!("{}{} → {target}{node}", p.name.as_ref().map_or(String::new(), |n| format!("{n} ")), p.port)
+            let node = p
+                .node_port
+                .map_or(String::new(), |n| format!(" (node :{n})"));
+            format!(
+                "{}{} → {target}{node}",
+                p.name.as_ref().map_or(String::new(), |n| format!("{n} ")),
+                p.port
+            )
         })
         .collect();
     let endpoints = html! {
@@ -77,9 +99,15 @@ pub fn ServicePanel(props: &InspectorProps) -> Html {
             }) }
         </ul>
     };
-    let kind = if service.is_headless() { format!("{} (headless)", spec.service_type.as_str()) } else { spec.service_type.as_str().to_owned() };
+    let kind = if service.is_headless() {
+        format!("{} (headless)", spec.service_type.as_str())
+    } else {
+        spec.service_type.as_str().to_owned()
+    };
     let address = match (spec.service_type, service.cluster_ip) {
-        (ServiceType::ExternalName, _) => format!("→ {}", spec.external_name.clone().unwrap_or_default()),
+        (ServiceType::ExternalName, _) => {
+            format!("→ {}", spec.external_name.clone().unwrap_or_default())
+        }
         (_, Some(ip)) => ip.to_string(),
         (_, None) => "None".to_owned(),
     };
@@ -97,27 +125,41 @@ pub fn ServicePanel(props: &InspectorProps) -> Html {
         rows.push(("LoadBalancer", html! { <code>{ lb }</code> }));
     }
     rows.push((t(Msg::Endpoints, language), endpoints));
-    rows.push((t(Msg::DnsNames, language), codes(&dns::names_of(cluster, service))));
+    rows.push((
+        t(Msg::DnsNames, language),
+        codes(&dns::names_of(cluster, service)),
+    ));
     let option_label = |(client, to): &(Client, String)| match client {
         Client::Outside => format!("{} {to}", t(Msg::Outside, language)),
         Client::Internet => format!("{} {to}", t(Msg::Internet, language)),
         other => format!("{} → {to}", client_text(other)),
     };
     let chosen = routes.get(index).cloned();
-    let running = props.traffic.as_ref().zip(chosen.as_ref()).is_some_and(|(tr, (c, to))| tr.from == *c && tr.to == *to);
+    let running = props
+        .traffic
+        .as_ref()
+        .zip(chosen.as_ref())
+        .is_some_and(|(tr, (c, to))| tr.from == *c && tr.to == *to);
     let any_traffic = props.traffic.is_some();
     let disabled = props.stale || chosen.is_none();
     let send = {
         let chosen = chosen.clone();
         props.dispatch.reform(move |_: MouseEvent| match &chosen {
-            Some((from, to)) => Action::Perform(Step::Request { from: from.clone(), to: to.clone(), count: 1 }),
+            Some((from, to)) => Action::Perform(Step::Request {
+                from: from.clone(),
+                to: to.clone(),
+                count: 1,
+            }),
             None => Action::StopTraffic,
         })
     };
     let start = {
         let chosen = chosen.clone();
         props.dispatch.reform(move |_: MouseEvent| match &chosen {
-            Some((from, to)) => Action::StartTraffic(Traffic { from: from.clone(), to: to.clone() }),
+            Some((from, to)) => Action::StartTraffic(Traffic {
+                from: from.clone(),
+                to: to.clone(),
+            }),
             None => Action::StopTraffic,
         })
     };

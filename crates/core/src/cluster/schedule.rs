@@ -386,7 +386,9 @@ pub fn schedule_pending(cluster: &mut Cluster) -> bool {
         })
         .collect();
     // Pods that were running before an edit keep their places before newcomers choose.
-    crate::order::sort_by_key(&mut waiting, |&i| cluster.placement_hint(&cluster.pods[i].key()).is_none());
+    crate::order::sort_by_key(&mut waiting, |&i| {
+        cluster.placement_hint(&cluster.pods[i].key()).is_none()
+    });
     if waiting.is_empty() {
         return false;
     }

@@ -160,7 +160,7 @@ fn layout_with(
         })
         .max()
         .unwrap_or(0);
-        // One column of pods keeps a lecture-sized cluster narrow enough to read beside the editor.
+    // One column of pods keeps a lecture-sized cluster narrow enough to read beside the editor.
     let cols = match most_pods {
         0..=3 => 1,
         4..=12 => 2,

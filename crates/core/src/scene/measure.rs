@@ -40,6 +40,7 @@ pub fn metrics(style: &str) -> Metrics {
         "lane" => (100, true, false, Anchor::Start),
         "edge" => (100, false, false, Anchor::Start),
         "drop" => (105, true, false, Anchor::Start),
+        "drop-why" => (105, false, false, Anchor::Start),
         "door" => (100, false, true, Anchor::Middle),
         "mono" | "endpoint" | "endpoint-off" | "file" => (105, false, true, Anchor::Start),
         _ => (110, false, false, Anchor::Start),
@@ -105,6 +106,40 @@ pub fn fit(text: &str, style: &str, room: i32) -> String {
     "…".to_owned()
 }
 
+/// `text` broken into lines of at most `room` pixels at word boundaries, at most `lines`
+/// of them; the last line ends with an ellipsis when text was left out.
+pub fn wrap(text: &str, style: &str, room: i32, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
+        if width(&candidate, style) <= room || current.is_empty() {
+            current = candidate;
+            continue;
+        }
+        out.push(std::mem::replace(&mut current, word.to_owned()));
+        if out.len() == lines {
+            current.clear();
+            let last = out.pop().unwrap_or_default();
+            out.push(
+                fit(&format!("{last} {word} …"), style, room)
+                    .trim_end_matches([' ', '…'])
+                    .to_owned()
+                    + "…",
+            );
+            return out;
+        }
+    }
+    if !current.is_empty() {
+        out.push(fit(&current, style, room));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +175,28 @@ mod tests {
         assert!(width("web", "meta") < width("web-server", "meta"));
         assert!(width("web", "meta") < width("web", "name"));
         assert!(width("한글", "meta") > width("ab", "meta"));
+    }
+
+    #[test]
+    fn sentences_wrap_at_words() {
+        let lines = wrap(
+            "the traffic policy is Local and k8s-node2 has no ready endpoint of svc-2",
+            "meta",
+            160,
+            3,
+        );
+        assert!(lines.len() >= 2 && lines.len() <= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| width(l, "meta") <= 160), "{lines:?}");
+        assert_eq!(lines[0].split(' ').next(), Some("the"));
+        let short = wrap(
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg",
+            "meta",
+            40,
+            2,
+        );
+        assert_eq!(short.len(), 2);
+        assert!(short[1].ends_with('…'), "{short:?}");
+        assert_eq!(wrap("one", "meta", 100, 2), ["one"]);
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub fn find_pod(cluster: &Cluster, reference: &PodRef) -> Result<usize, Text> {
                         })
                 })
                 .collect();
-            crate::order::sort_by_key(&mut owned, |&i| (cluster.pods[i].ordinal, cluster.pods[i].uid));
+            crate::order::sort_by_key(&mut owned, |&i| {
+                (cluster.pods[i].ordinal, cluster.pods[i].uid)
+            });
             owned.get(reference.index).copied()
         }
     };

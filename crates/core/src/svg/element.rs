@@ -108,6 +108,23 @@ impl Element {
         )
     }
 
+    /// This element and its children without `data-*` attributes or focusability: a copy
+    /// that is only a picture (a fading ghost), not an object of the DOM contract.
+    pub fn inert(mut self) -> Self {
+        self.attrs.retain(|(k, _)| {
+            !k.starts_with("data-") && !matches!(k.as_str(), "tabindex" | "role" | "aria-label")
+        });
+        self.children = self
+            .children
+            .into_iter()
+            .map(|c| match c {
+                Node::Element(e) => Node::Element(e.inert()),
+                other => other,
+            })
+            .collect();
+        self
+    }
+
     /// The value of an attribute.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.attrs
@@ -147,5 +164,17 @@ mod tests {
             out,
             "<g data-name=\"a&quot;b\"><text>&lt;pending&gt; &amp; co</text><rect/></g>"
         );
+    }
+
+    #[test]
+    fn an_inert_copy_has_no_contract_attributes() {
+        let e = Element::new("g")
+            .data("kind", "Pod")
+            .attr("tabindex", "0")
+            .attr("class", "kg-Pod")
+            .child(Node::Element(Element::new("g").data("testid", "file")));
+        let mut out = String::new();
+        e.inert().write(&mut out);
+        assert_eq!(out, "<g class=\"kg-Pod\"><g/></g>");
     }
 }

@@ -4,7 +4,7 @@
 use super::{item, Element, Node};
 use crate::motion::{Frame, Motion};
 use crate::number::fixed;
-use crate::scene::measure::{fit, width};
+use crate::scene::measure::{fit, width, wrap};
 use crate::sim::HopKind;
 use crate::text::Language;
 
@@ -17,6 +17,60 @@ fn hop_class(kind: HopKind) -> &'static str {
         HopKind::Send => "send",
         HopKind::Deliver => "deliver",
     }
+}
+
+/// Room for a drop's reason.
+const REASON_W: i32 = 230;
+
+/// A drop's reason beside its mark at (x, y): right of it, or left when the picture ends.
+fn reason_label(reason: &str, x: i32, y: i32, scene_width: i32) -> Element {
+    let (verdict, why) = match reason.split_once(": ") {
+        Some((verdict, why)) if verdict.chars().count() <= 40 => (verdict, why),
+        _ => ("", reason),
+    };
+    let mut lines: Vec<(String, &str)> = Vec::new();
+    if !verdict.is_empty() {
+        lines.push((fit(verdict, "drop", REASON_W), "drop"));
+    }
+    lines.extend(
+        wrap(why, "drop-why", REASON_W, 3)
+            .into_iter()
+            .map(|l| (l, "drop-why")),
+    );
+    let w = lines
+        .iter()
+        .map(|(l, style)| width(l, style))
+        .max()
+        .unwrap_or(0)
+        + 10;
+    let h = lines.len() as i32 * 13 + 6;
+    let left = if x + 10 + w > scene_width {
+        x - 10 - w
+    } else {
+        x + 10
+    };
+    let top = y - 9;
+    let mut label = Element::new("g")
+        .attr("class", "kg-drop-reason")
+        .child(Node::Element(
+            Element::new("rect")
+                .attr("class", "kg-drop-label")
+                .attr("x", left.to_string())
+                .attr("y", top.to_string())
+                .attr("width", w.to_string())
+                .attr("height", h.to_string())
+                .attr("rx", "3"),
+        ));
+    for (i, (line, style)) in lines.into_iter().enumerate() {
+        label = label.child(Node::Element(
+            Element::new("text")
+                .attr("class", format!("kg-t-{style}"))
+                .attr("x", (left + 5).to_string())
+                .attr("y", (top + 13 + 13 * i as i32).to_string())
+                .child(Node::Text(line)),
+        ));
+    }
+    label
 }
 
 /// The moving layer of `motion` at `frame`, over a scene `scene_width` wide.
@@ -37,7 +91,7 @@ pub fn overlay(
                 motion
                     .ghosts
                     .iter()
-                    .map(|g| Node::Element(item(g).key(&format!("ghost:{}", g.id)))),
+                    .map(|g| Node::Element(item(g).inert().key(&format!("ghost:{}", g.id)))),
             );
         layer = layer.child(Node::Element(ghosts));
     }
@@ -95,33 +149,16 @@ pub fn overlay(
                     .attr("x2", (x + 6).to_string())
                     .attr("y2", (y - 6).to_string()),
             ));
-        // The first drop at a spot says why, shortened; the tooltip and the narration have it all.
+        // The first drop at a spot says why: the verdict, then the reason in a few lines
+        // (the tooltip and the narration have it whole).
         let first_here = frame.drops[..n].iter().all(|d| d.at != drop.at);
         let mark = if first_here {
-            let short = fit(drop.reason.get(language), "drop", 280);
-            let w = width(&short, "drop");
-            // Right of the mark, or left of it when the picture ends first.
-            let left = if x + 10 + w + 8 > scene_width {
-                x - 10 - w - 8
-            } else {
-                x + 10
-            };
-            mark.child(Node::Element(
-                Element::new("rect")
-                    .attr("class", "kg-drop-label")
-                    .attr("x", left.to_string())
-                    .attr("y", (y - 9).to_string())
-                    .attr("width", (w + 8).to_string())
-                    .attr("height", "17")
-                    .attr("rx", "3"),
-            ))
-            .child(Node::Element(
-                Element::new("text")
-                    .attr("class", "kg-t-drop")
-                    .attr("x", (left + 4).to_string())
-                    .attr("y", (y + 3).to_string())
-                    .child(Node::Text(short)),
-            ))
+            mark.child(Node::Element(reason_label(
+                drop.reason.get(language),
+                x,
+                y,
+                scene_width,
+            )))
         } else {
             mark
         };

@@ -172,7 +172,7 @@ pub fn lane(
             );
             tag.icon = Some("ns");
             tag.data = vec![
-                                ("kind", "Namespace".to_owned()),
+                ("kind", "Namespace".to_owned()),
                 ("name", namespace.to_owned()),
                 ("namespace", namespace.to_owned()),
             ];
