@@ -6,7 +6,7 @@ use crate::scenario::Step;
 use crate::sim::{HopKind, Outcome, Place, RequestOutcome, World};
 use crate::text::Text;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// One sentence of the narration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -77,12 +77,18 @@ fn request_notes(requests: &[RequestOutcome], world: &World, out: &mut Vec<Note>
             "오해: NodePort는 파드가 있는 노드에서만 동작한다. 모든 노드가 포트를 열고, kube-proxy가 다른 노드의 파드로 패킷을 넘깁니다 (클라이언트 주소는 노드 주소로 바뀝니다).",
         ));
     }
-    let pods: BTreeSet<&str> = delivered.iter().filter_map(|r| r.pod.as_deref()).collect();
-    let proxied = delivered
+    // Requests kube-proxy spread, counted per backend: uneven counts show the randomness.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in delivered
         .iter()
         .filter(|r| r.hops.iter().any(|h| h.kind == HopKind::Rewrite))
-        .count();
-    if proxied >= 3 && pods.len() >= 2 {
+    {
+        if let Some(pod) = r.pod.as_deref() {
+            *counts.entry(pod).or_default() += 1;
+        }
+    }
+    let uneven = counts.values().min() != counts.values().max();
+    if counts.values().sum::<usize>() >= 3 && counts.len() >= 2 && uneven {
         out.push(myth(
             "Myth: a Service balances round robin. kube-proxy's iptables rules pick a backend at random for each new connection, so the counts are uneven.",
             "오해: 서비스는 라운드 로빈으로 분산한다. kube-proxy의 iptables 규칙은 새 연결마다 무작위로 백엔드를 고르므로 횟수가 고르지 않습니다.",
@@ -136,12 +142,13 @@ fn file_notes(changes: &[Change], out: &mut Vec<Note>) {
             continue;
         };
         let list = files.join(", ");
-        if storage.starts_with("container ") {
+        let (en, ko) = (&storage.en, &storage.ko);
+        if en.starts_with("container ") {
             out.push(myth(
-                &format!("Myth: a restarted container keeps its files. {list} lived in the {storage}'s own filesystem and are gone; only volumes survive a restart."),
-                &format!("오해: 재시작한 컨테이너는 파일을 유지한다. {list}은(는) {storage}의 자체 파일시스템에 있었기에 사라졌습니다. 재시작을 견디는 것은 볼륨뿐입니다."),
+                &format!("Myth: a restarted container keeps its files. {list} lived in the {en}'s own filesystem and are gone; only volumes survive a restart."),
+                &format!("오해: 재시작한 컨테이너는 파일을 유지한다. {list}은(는) {ko}의 자체 파일시스템에 있었기에 사라졌습니다. 재시작을 견디는 것은 볼륨뿐입니다."),
             ));
-        } else if storage.starts_with("emptyDir") {
+        } else if en.starts_with("emptyDir") {
             out.push(myth(
                 &format!("Myth: an emptyDir is persistent storage. {list} died with the pod; a replacement gets a new, empty directory."),
                 &format!("오해: emptyDir은 영구 저장소다. {list}은(는) 파드와 함께 사라졌고, 대체 파드는 새 빈 디렉터리를 받습니다."),

@@ -168,3 +168,24 @@ spec:
         "no forwarding needed on the pod's own node"
     );
 }
+
+#[test]
+fn even_counts_make_no_claim_about_unevenness() {
+    let notes = example("deployment");
+    assert!(
+        !has(&notes, 1, "round robin"),
+        "6 requests spread 2/2/2: {:#?}",
+        notes[0]
+    );
+}
+
+#[test]
+fn lost_storage_is_named_in_korean_too() {
+    for step in example("emptydir").iter().flatten() {
+        assert!(
+            !step.text.ko.contains(" of pod "),
+            "English inside Korean: {}",
+            step.text.ko
+        );
+    }
+}

@@ -150,7 +150,12 @@ fn local_pv_data_outlives_the_pod_and_the_claim() {
         ["file.txt"],
         "the replacement mounts the same data"
     );
-    p.step(); // delete the claim (still in use: it waits)
+    p.step(); // delete the claim (still in use: it waits, still bound)
+    let claim = of_kind(p.scene(), Kind::Claim)[0].clone();
+    assert_eq!(
+        (data(&claim, "phase"), data(&claim, "volume")),
+        ("Terminating", "pv-01")
+    );
     p.step(); // scale to zero: the claim goes, the PV is Released with its data (Retain)
     let volume = pv(p.scene());
     assert_eq!(data(&volume, "phase"), "Released");

@@ -56,7 +56,7 @@ pub enum Change {
     /// Files vanished with their storage.
     FilesLost {
         /// What held them (`emptyDir cache of pod web-1`, `PV pv-01`...).
-        storage: String,
+        storage: Text,
         /// The paths.
         files: Vec<String>,
     },

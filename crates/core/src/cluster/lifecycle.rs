@@ -7,6 +7,7 @@ use super::storage::lose_files;
 use super::{Change, Cluster};
 use crate::model::{Taint, TaintEffect, TolerationOperator, WorkloadKind};
 use crate::scenario::Millis;
+use crate::text::Text;
 
 /// How long the node controller waits for heartbeats before marking a node NotReady
 /// (`node-monitor-grace-period`, 50 s in current releases).
@@ -55,7 +56,10 @@ pub fn delete_pod(cluster: &mut Cluster, index: usize) {
             lose_files(
                 cluster,
                 store,
-                format!("{} {} of pod {}", volume.kind, volume.name, pod.name),
+                Text::new(
+                    format!("{} {} of pod {}", volume.kind, volume.name, pod.name),
+                    format!("파드 {}의 {} {}", pod.name, volume.kind, volume.name),
+                ),
             );
         }
     }
@@ -68,7 +72,10 @@ pub fn delete_pod(cluster: &mut Cluster, index: usize) {
         lose_files(
             cluster,
             &store,
-            format!("container {} of pod {}", container.name, pod.name),
+            Text::new(
+                format!("container {} of pod {}", container.name, pod.name),
+                format!("파드 {}의 컨테이너 {}", pod.name, container.name),
+            ),
         );
     }
     cluster.record(Change::PodDeleted {
@@ -120,7 +127,7 @@ pub fn recover_node(cluster: &mut Cluster, name: &str) -> bool {
         if cluster.pods[i].node.as_deref() == Some(name) && cluster.pods[i].phase == Phase::Running
         {
             // The machine rebooted: tmpfs is gone (rule 5.1) and every container starts afresh.
-            let tmpfs: Vec<(Store, String)> = cluster.pods[i]
+            let tmpfs: Vec<(Store, Text)> = cluster.pods[i]
                 .spec
                 .volumes
                 .iter()
@@ -137,9 +144,15 @@ pub fn recover_node(cluster: &mut Cluster, name: &str) -> bool {
                     };
                     (
                         store,
-                        format!(
-                            "emptyDir {} (medium: Memory) of pod {}",
-                            v.name, cluster.pods[i].name
+                        Text::new(
+                            format!(
+                                "emptyDir {} (medium: Memory) of pod {}",
+                                v.name, cluster.pods[i].name
+                            ),
+                            format!(
+                                "파드 {}의 emptyDir {} (medium: Memory)",
+                                cluster.pods[i].name, v.name
+                            ),
                         ),
                     )
                 })
@@ -174,7 +187,10 @@ pub fn restart_container(cluster: &mut Cluster, pod: usize, container: usize) {
         container: name.clone(),
         generation: p.restarts[container],
     };
-    let label = format!("container {name} of pod {}", p.name);
+    let label = Text::new(
+        format!("container {name} of pod {}", p.name),
+        format!("파드 {}의 컨테이너 {name}", p.name),
+    );
     lose_files(cluster, &store, label);
     cluster.pods[pod].restarts[container] += 1;
 }

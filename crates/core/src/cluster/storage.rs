@@ -378,7 +378,11 @@ fn reclaim(cluster: &mut Cluster, pv: &str, claim: &str) {
         }
         ReclaimPolicy::Delete => {
             cluster.volumes.remove(v);
-            lose_files(cluster, &store, format!("PV {pv}"));
+            lose_files(
+                cluster,
+                &store,
+                Text::new(format!("PV {pv}"), format!("PV {pv}")),
+            );
             cluster.record(Change::VolumeStatus {
                 volume: pv.to_owned(),
                 status: "Deleted",
@@ -387,7 +391,11 @@ fn reclaim(cluster: &mut Cluster, pv: &str, claim: &str) {
         ReclaimPolicy::Recycle => {
             cluster.volumes[v].phase = VolumePhase::Available;
             cluster.volumes[v].claim_ref = None;
-            lose_files(cluster, &store, format!("PV {pv}"));
+            lose_files(
+                cluster,
+                &store,
+                Text::new(format!("PV {pv}"), format!("PV {pv}")),
+            );
             cluster.record(Change::VolumeStatus {
                 volume: pv.to_owned(),
                 status: "Available",
@@ -397,7 +405,7 @@ fn reclaim(cluster: &mut Cluster, pv: &str, claim: &str) {
 }
 
 /// Removes every file of a storage, recording what was lost.
-pub fn lose_files(cluster: &mut Cluster, store: &Store, label: String) {
+pub fn lose_files(cluster: &mut Cluster, store: &Store, label: Text) {
     if let Some(files) = cluster.files.remove(store) {
         if !files.is_empty() {
             cluster.record(Change::FilesLost {

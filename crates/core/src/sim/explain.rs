@@ -30,8 +30,8 @@ pub fn consequences(changes: &[Change]) -> Vec<Text> {
     for change in changes {
         match change {
             Change::FilesLost { storage, files } => out.push(Text::new(
-                format!("{storage} is gone, and with it {}.", files.join(", ")),
-                format!("{storage}이(가) 사라졌고, 그 안의 {}도 함께 사라졌습니다.", files.join(", ")),
+                                format!("{} is gone, and with it {}.", storage.en, files.join(", ")),
+                format!("{}이(가) 사라졌고, 그 안의 {}도 함께 사라졌습니다.", storage.ko, files.join(", ")),
             )),
             Change::PodCreated { pod, by: Some(by) } => {
                 let placed = changes.iter().find_map(|c| match c {

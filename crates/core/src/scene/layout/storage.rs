@@ -52,6 +52,8 @@ fn box_with(
 /// A claim's box.
 pub fn claim_box(cluster: &Cluster, c: &Claim, x: i32, y: i32) -> Item {
     let (phase, volume) = match (&c.phase, c.deleting) {
+        // A claim held by pvc-protection stays bound to its volume while it waits.
+        (ClaimPhase::Bound(v), true) => ("Terminating", Some(v.as_str())),
         (_, true) => ("Terminating", None),
         (ClaimPhase::Bound(v), _) => ("Bound", Some(v.as_str())),
         (ClaimPhase::Pending(_), _) => ("Pending", None),
