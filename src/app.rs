@@ -148,6 +148,7 @@ pub fn App() -> Html {
 
     let playback = &state.lab.playback;
     let on_edit = dispatch.reform(Action::Edit);
+    let on_paste = dispatch.reform(Action::Paste);
     let on_files = dispatch.reform(|text: String| Action::Open {
         text,
         example: None,
@@ -187,7 +188,7 @@ pub fn App() -> Html {
             </header>
             if !embed {
                 <section class="kg-editor-pane">
-                    <Editor text={state.text.clone()} area={area.clone()} {language} {on_edit} {on_files} />
+                    <Editor text={state.text.clone()} area={area.clone()} {language} {on_edit} {on_paste} {on_files} />
                     <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {on_goto} />
                 </section>
             }

@@ -80,6 +80,9 @@ pub enum Action {
     Edit(String),
     /// Read the editor's text again (after typing pauses).
     Reparse,
+    /// The user pasted or dropped text: a whole new text, read at once (no typing pause to
+    /// wait for).
+    Paste(String),
     /// Replace the text (an opened file, a gallery example) and start its story over.
     Open {
         /// The text.
@@ -316,6 +319,7 @@ impl Reducible for AppState {
                     s.animate(Some(&before), false, true);
                 }
             }
+            Action::Paste(text) => return self.reduce(Action::Edit(text)).reduce(Action::Reparse),
             Action::Open {
                 text,
                 example,

@@ -16,8 +16,11 @@ pub struct EditorProps {
     pub area: NodeRef,
     /// Language of the labels.
     pub language: Language,
-    /// Called with the new text on every edit.
+    /// Called with the new text on every keystroke.
     pub on_edit: Callback<String>,
+    /// Called instead of `on_edit` when the edit is a paste or a drop of text: a whole new
+    /// text, which the picture should show at once rather than after typing pauses.
+    pub on_paste: Callback<String>,
     /// Called with the text of files dropped or opened, joined as one stream.
     pub on_files: Callback<String>,
 }
@@ -41,9 +44,13 @@ pub fn Editor(props: &EditorProps) -> Html {
     let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
     let oninput = {
         let on_edit = props.on_edit.clone();
+        let on_paste = props.on_paste.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_edit.emit(area.value());
+            match e.input_type().as_str() {
+                "insertFromPaste" | "insertFromDrop" => on_paste.emit(area.value()),
+                _ => on_edit.emit(area.value()),
+            }
         })
     };
     let onscroll = {

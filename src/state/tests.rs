@@ -111,6 +111,23 @@ fn broken_text_keeps_the_last_good_picture_and_fixing_it_keeps_positions() {
 }
 
 #[test]
+fn a_paste_is_drawn_at_once_while_typing_waits_for_the_pause() {
+    let s = state("deployment");
+    let pasted = s.text.replace("replicas: 3", "replicas: 5");
+    assert_ne!(pasted, s.text, "the example has 3 replicas");
+    let typed = s.reduce(Action::Edit(pasted.clone()));
+    assert_eq!(
+        typed.lab.source,
+        state("deployment").lab.source,
+        "typing waits"
+    );
+    let s = state("deployment").reduce(Action::Paste(pasted.clone()));
+    assert_eq!(s.text, pasted);
+    assert_eq!(s.lab.source, pasted, "a paste is read at once");
+    assert!(!s.lab.stale);
+}
+
+#[test]
 fn steady_traffic_counts_up_one_request_step() {
     let s = state("clusterip");
     let traffic = Traffic {

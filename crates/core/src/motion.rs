@@ -8,8 +8,13 @@ use crate::sim::{HopKind, Outcome};
 use crate::text::Text;
 use std::collections::BTreeSet;
 
-/// Packet speed, in picture units per millisecond of animation time.
+/// Packet speed, in picture units per millisecond of animation time, in a picture up to
+/// [`FIT_WIDTH`] wide.
 pub const SPEED: f64 = 0.32;
+/// The view shrinks a wider picture to fit, so there packets go faster in proportion: on
+/// screen they move as fast as in a lecture-sized picture, and crossing 200 pods does not
+/// take half a minute.
+pub const FIT_WIDTH: f64 = 1000.0;
 /// Time between the starts of consecutive requests of one step...
 pub const STAGGER_MS: f64 = 220.0;
 /// ...unless that would spread them over longer than this: a step of many requests sends
@@ -105,6 +110,11 @@ fn collect_ghosts(item: &Item, kept: &BTreeSet<&str>, out: &mut Vec<Item>) {
     }
 }
 
+/// Packet speed in `scene` (see [`FIT_WIDTH`]).
+pub fn speed_in(scene: &Scene) -> f64 {
+    SPEED * (f64::from(scene.width) / FIT_WIDTH).max(1.0)
+}
+
 impl Motion {
     /// Plans the motion from the picture `before` a step to the picture `after` it, with
     /// what the step did.
@@ -116,6 +126,7 @@ impl Motion {
                 collect_ghosts(item, &kept, &mut motion.ghosts);
             }
         }
+        let speed = speed_in(after);
         let requests = outcome.map(|o| o.requests.as_slice()).unwrap_or_default();
         let stagger = STAGGER_MS.min(SPREAD_MS / requests.len().max(1) as f64);
         for (n, request) in requests.iter().enumerate() {
@@ -128,7 +139,7 @@ impl Motion {
                     continue;
                 }
                 let length = path_length(&points);
-                let travel = (length / SPEED).max(if length == 0.0 || hop.kind == HopKind::Dns {
+                let travel = (length / speed).max(if length == 0.0 || hop.kind == HopKind::Dns {
                     DWELL_MS
                 } else {
                     0.0
