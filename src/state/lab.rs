@@ -30,9 +30,13 @@ impl Lab {
     pub fn open(text: &str, options: Options) -> Self {
         let loaded = load(text);
         let playback = Playback::new(&loaded.objects, options);
+        Self::drawn(text, loaded.diagnostics, playback)
+    }
+
+    /// A lab showing `playback` of `text`, with the loader's and the playback's diagnostics.
+    fn drawn(text: &str, loaded: Vec<Diagnostic>, playback: Playback) -> Self {
         let diagnostics = sorted(
             loaded
-                .diagnostics
                 .into_iter()
                 .chain(playback.diagnostics().iter().cloned())
                 .collect(),
@@ -60,18 +64,6 @@ impl Lab {
         }
         let mut playback = Playback::after_edit(&loaded.objects, &self.playback);
         playback.seek(self.playback.position());
-        let diagnostics = sorted(
-            loaded
-                .diagnostics
-                .into_iter()
-                .chain(playback.diagnostics().iter().cloned())
-                .collect(),
-        );
-        Lab {
-            playback,
-            source: text.to_owned(),
-            diagnostics,
-            stale: false,
-        }
+        Self::drawn(text, loaded.diagnostics, playback)
     }
 }
