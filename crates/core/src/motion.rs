@@ -111,7 +111,7 @@ impl Motion {
     pub fn plan(before: Option<&Scene>, after: &Scene, outcome: Option<&Outcome>) -> Motion {
         let mut motion = Motion::default();
         if let Some(before) = before {
-            let kept: BTreeSet<&str> = after.all_items().map(|i| i.id.as_str()).collect();
+            let kept: BTreeSet<&str> = crate::sorted::set(after.all_items().map(|i| i.id.as_str()));
             for item in &before.items {
                 collect_ghosts(item, &kept, &mut motion.ghosts);
             }

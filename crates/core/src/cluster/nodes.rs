@@ -24,14 +24,15 @@ pub fn control_plane_taint() -> Taint {
 }
 
 fn base_labels(name: &str) -> Labels {
-    [
-        ("kubernetes.io/hostname", name),
-        ("kubernetes.io/os", "linux"),
-        ("kubernetes.io/arch", "amd64"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect()
+    crate::sorted::map(
+        [
+            ("kubernetes.io/hostname", name),
+            ("kubernetes.io/os", "linux"),
+            ("kubernetes.io/arch", "amd64"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned())),
+    )
 }
 
 fn node(

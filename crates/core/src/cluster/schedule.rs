@@ -122,12 +122,13 @@ impl Usage {
             nodes: vec![NodeUse::default(); cluster.nodes.len()],
             by_owner: BTreeMap::new(),
         };
-        let index: BTreeMap<&str, usize> = cluster
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.name.as_str(), i))
-            .collect();
+        let index: BTreeMap<&str, usize> = crate::sorted::map(
+            cluster
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.name.as_str(), i)),
+        );
         for pod in &cluster.pods {
             if Some(pod.uid) == exclude || matches!(pod.phase, Phase::Succeeded | Phase::Failed) {
                 continue;

@@ -105,12 +105,13 @@ fn layout_with(
         .iter()
         .filter(|s| options.show_builtin || !s.builtin)
         .collect();
-    let namespaces: BTreeSet<&str> = cluster
-        .pods
-        .iter()
-        .map(|p| p.namespace.as_str())
-        .chain(services.iter().map(|s| s.namespace.as_str()))
-        .collect();
+    let namespaces: BTreeSet<&str> = crate::sorted::set(
+        cluster
+            .pods
+            .iter()
+            .map(|p| p.namespace.as_str())
+            .chain(services.iter().map(|s| s.namespace.as_str())),
+    );
     let mut ctx = Context {
         cluster,
         hits: &world.traffic.hits,
@@ -309,12 +310,13 @@ fn layout_with(
     if !cluster.claims.is_empty() || !cluster.volumes.is_empty() {
         cy += GAP;
         let top = cy + LINE + 8;
-        let centers = placed
-            .nodes
-            .iter()
-            .filter(|(n, _)| !n.is_empty())
-            .map(|(n, p)| (n.clone(), p.rect.center().x))
-            .collect();
+        let centers = crate::sorted::map(
+            placed
+                .nodes
+                .iter()
+                .filter(|(n, _)| !n.is_empty())
+                .map(|(n, p)| (n.clone(), p.rect.center().x)),
+        );
         let (items, bottom) = storage::lane(cluster, inner_x, top, content_w, &centers);
         for it in &items {
             match it.kind {
