@@ -32,7 +32,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
 use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use crate::sorted::VecMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A file written into some storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +89,7 @@ pub struct Cluster {
     /// Endpoints and EndpointSlices written by hand.
     pub manual_endpoints: Vec<ManualEndpoints>,
     /// Files in each storage.
-    pub files: BTreeMap<Store, Vec<File>>,
+    pub files: VecMap<Store, Vec<File>>,
     /// Directories that exist on nodes (for hostPath type checks).
     pub node_dirs: BTreeSet<(String, String)>,
     /// A cloud controller gives LoadBalancers addresses.
@@ -106,7 +107,7 @@ pub struct Cluster {
     next_lb_address: u32,
     changes: Vec<Change>,
     /// Pod (`namespace/name`) → the node it ran on before the manifest was edited.
-    placement_hints: BTreeMap<String, String>,
+    placement_hints: VecMap<String, String>,
 }
 
 impl Cluster {
@@ -118,7 +119,7 @@ impl Cluster {
     /// Resolves `objects` on the cluster the scenario describes (or the lecture's default
     /// cluster), returning the cluster and the reference diagnostics.
     pub fn resolve(objects: &[Object], scenario: Option<&Scenario>) -> (Cluster, Vec<Diagnostic>) {
-        Self::resolve_after_edit(objects, scenario, BTreeMap::new())
+        Self::resolve_after_edit(objects, scenario, VecMap::new())
     }
 
     /// Like [`Cluster::resolve`], for a manifest the user edited: pods that ran on a node
@@ -128,7 +129,7 @@ impl Cluster {
     pub fn resolve_after_edit(
         objects: &[Object],
         scenario: Option<&Scenario>,
-        placements: BTreeMap<String, String>,
+        placements: VecMap<String, String>,
     ) -> (Cluster, Vec<Diagnostic>) {
         let seed = scenario.map_or(1, |s| s.seed);
         let mut cluster = Cluster {
@@ -145,7 +146,7 @@ impl Cluster {
             ingresses: Vec::new(),
             network_policies: Vec::new(),
             manual_endpoints: Vec::new(),
-            files: BTreeMap::new(),
+            files: VecMap::new(),
             node_dirs: BTreeSet::new(),
             cloud_load_balancer: scenario
                 .and_then(|s| s.cluster.as_ref())

@@ -48,11 +48,12 @@ impl World {
     pub fn after_edit(objects: &[Object], before: Option<&World>) -> (World, Vec<Diagnostic>) {
         let scenario = scenario_of(objects);
         let placements = before.map_or_else(Default::default, |w| {
-            crate::sorted::map(
+            crate::sorted::VecMap::from_unsorted(
                 w.cluster
                     .pods
                     .iter()
-                    .filter_map(|p| Some((p.key(), p.node.clone()?))),
+                    .filter_map(|p| Some((p.key(), p.node.clone()?)))
+                    .collect(),
             )
         });
         let (cluster, diagnostics) = Cluster::resolve_after_edit(objects, scenario, placements);

@@ -4,16 +4,10 @@
 //! inserting reuses the map's own code. As with `collect`, a later entry replaces the value
 //! of an earlier one with an equal key.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-/// The map holding `entries`; for equal keys the last value wins.
-pub fn map<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in entries {
-        map.insert(key, value);
-    }
-    map
-}
+mod vec_map;
+pub use vec_map::VecMap;
 
 /// The set holding `items`.
 pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
@@ -30,9 +24,6 @@ mod tests {
 
     #[test]
     fn builds_what_collect_builds() {
-        let entries = [(3, "a"), (1, "b"), (3, "c"), (2, "d"), (1, "e")];
-        let collected: BTreeMap<_, _> = entries.into_iter().collect();
-        assert_eq!(map(entries), collected);
         let items = [5, 1, 5, 3, 1];
         let collected: BTreeSet<_> = items.into_iter().collect();
         assert_eq!(set(items), collected);

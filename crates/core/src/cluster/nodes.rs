@@ -24,15 +24,14 @@ pub fn control_plane_taint() -> Taint {
 }
 
 fn base_labels(name: &str) -> Labels {
-    crate::sorted::map(
-        [
-            ("kubernetes.io/hostname", name),
-            ("kubernetes.io/os", "linux"),
-            ("kubernetes.io/arch", "amd64"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned())),
-    )
+    [
+        ("kubernetes.io/hostname", name),
+        ("kubernetes.io/os", "linux"),
+        ("kubernetes.io/arch", "amd64"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
 }
 
 fn node(

@@ -294,11 +294,10 @@ impl<'a> Field<'a> {
     /// A string-to-string map (labels, selectors). Non-string values are reported, as the API
     /// rejects them, and read as text.
     pub fn string_map(&self) -> Labels {
-        crate::sorted::map(
-            self.entries(|key, field| field.str().map(|v| (key.to_owned(), v)))
-                .into_iter()
-                .flatten(),
-        )
+        self.entries(|key, field| field.str().map(|v| (key.to_owned(), v)))
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
     /// The keys of a mapping field.

@@ -12,9 +12,10 @@ mod style;
 use super::{Anchors, Item, Kind, Label, Memory, Rect, Scene};
 use crate::cluster::{Cluster, Pod, Service};
 use crate::sim::World;
+use crate::sorted::VecMap;
 use crate::text::Language;
 use edges::{NodePlace, Placed};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use style::{word, Word, GAP, LINE, PAD, POD_W};
 
 /// How to draw.
@@ -44,7 +45,7 @@ impl Default for Options {
 /// What the parts of the layout share.
 pub struct Context<'c> {
     cluster: &'c Cluster,
-    hits: &'c BTreeMap<String, u64>,
+    hits: &'c VecMap<String, u64>,
     memory: Memory,
     options: &'c Options,
     language: Language,
@@ -310,7 +311,7 @@ fn layout_with(
     if !cluster.claims.is_empty() || !cluster.volumes.is_empty() {
         cy += GAP;
         let top = cy + LINE + 8;
-        let centers = crate::sorted::map(
+        let centers = VecMap::from_iter(
             placed
                 .nodes
                 .iter()
