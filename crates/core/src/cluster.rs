@@ -33,7 +33,8 @@ use crate::model::{EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
 use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
 use crate::sorted::VecMap;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::sorted::VecSet;
+use std::collections::{HashMap, HashSet};
 
 /// A file written into some storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,11 +78,11 @@ pub struct Cluster {
     /// Controllers.
     pub workloads: Vec<Workload>,
     /// ConfigMaps, as `(namespace, name)`.
-    pub config_maps: BTreeSet<(String, String)>,
+    pub config_maps: VecSet<(String, String)>,
     /// Secrets, as `(namespace, name)`.
-    pub secrets: BTreeSet<(String, String)>,
+    pub secrets: VecSet<(String, String)>,
     /// Namespaces in use.
-    pub namespaces: BTreeSet<String>,
+    pub namespaces: VecSet<String>,
     /// Ingresses: namespace, name, content.
     pub ingresses: Vec<(String, String, Ingress)>,
     /// NetworkPolicies: namespace, name, content.
@@ -91,7 +92,7 @@ pub struct Cluster {
     /// Files in each storage.
     pub files: VecMap<Store, Vec<File>>,
     /// Directories that exist on nodes (for hostPath type checks).
-    pub node_dirs: BTreeSet<(String, String)>,
+    pub node_dirs: VecSet<(String, String)>,
     /// A cloud controller gives LoadBalancers addresses.
     pub cloud_load_balancer: bool,
     /// Simulated time.
@@ -140,14 +141,14 @@ impl Cluster {
             volumes: Vec::new(),
             classes: Vec::new(),
             workloads: Vec::new(),
-            config_maps: BTreeSet::new(),
-            secrets: BTreeSet::new(),
-            namespaces: BTreeSet::new(),
+            config_maps: VecSet::new(),
+            secrets: VecSet::new(),
+            namespaces: VecSet::new(),
             ingresses: Vec::new(),
             network_policies: Vec::new(),
             manual_endpoints: Vec::new(),
             files: VecMap::new(),
-            node_dirs: BTreeSet::new(),
+            node_dirs: VecSet::new(),
             cloud_load_balancer: scenario
                 .and_then(|s| s.cluster.as_ref())
                 .is_some_and(|c| c.cloud_load_balancer),

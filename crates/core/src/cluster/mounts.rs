@@ -354,7 +354,7 @@ fn next_ip(cluster: &mut Cluster, index: usize, node_name: &str) -> Ipv4Addr {
     let base = u32::from(cluster.nodes[n].pod_cidr);
     let mut host = cluster.nodes[n].next_host;
     if !(2..=254).contains(&host) {
-        let used: std::collections::BTreeSet<u32> = crate::sorted::set(
+        let used: crate::sorted::VecSet<u32> = crate::sorted::VecSet::from_iter(
             cluster
                 .pods
                 .iter()

@@ -13,9 +13,9 @@ use super::{Anchors, Item, Kind, Label, Memory, Rect, Scene};
 use crate::cluster::{Cluster, Pod, Service};
 use crate::sim::World;
 use crate::sorted::VecMap;
+use crate::sorted::VecSet;
 use crate::text::Language;
 use edges::{NodePlace, Placed};
-use std::collections::BTreeSet;
 use style::{word, Word, GAP, LINE, PAD, POD_W};
 
 /// How to draw.
@@ -24,7 +24,7 @@ pub struct Options {
     /// Language of the picture's own words.
     pub language: Language,
     /// Workloads (by name) whose collapsed replicas are shown one by one.
-    pub expanded: BTreeSet<String>,
+    pub expanded: VecSet<String>,
     /// Show the `kubernetes` and `kube-dns` Services every cluster has.
     pub show_builtin: bool,
     /// Above this many pods, a workload's replicas on a node collapse into a stack.
@@ -35,7 +35,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             language: Language::En,
-            expanded: BTreeSet::new(),
+            expanded: VecSet::new(),
             show_builtin: false,
             collapse_over: 30,
         }
@@ -106,7 +106,7 @@ fn layout_with(
         .iter()
         .filter(|s| options.show_builtin || !s.builtin)
         .collect();
-    let namespaces: BTreeSet<&str> = crate::sorted::set(
+    let namespaces: VecSet<&str> = crate::sorted::VecSet::from_iter(
         cluster
             .pods
             .iter()
