@@ -34,7 +34,7 @@ use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
 use crate::sorted::VecMap;
 use crate::sorted::VecSet;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A file written into some storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub struct Cluster {
     pub rng: Rng,
     allocations: ipam::Allocations,
     /// Services by namespace and name (Services never change after resolution).
-    service_index: HashMap<String, HashMap<String, usize>>,
+    service_index: VecMap<String, VecMap<String, usize>>,
     /// `namespace/name` of every pod, so generated names never clash.
     pod_names: HashSet<String>,
     next_uid: Uid,
@@ -155,7 +155,7 @@ impl Cluster {
             now: 0,
             rng: Rng::new(seed),
             allocations: ipam::Allocations::default(),
-            service_index: HashMap::new(),
+            service_index: VecMap::new(),
             pod_names: HashSet::new(),
             next_uid: 1,
             next_lb_address: 10,
