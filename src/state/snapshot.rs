@@ -2,9 +2,9 @@
 //! bring the same view back (the story replays deterministically from the text).
 
 use super::Selection;
+use kubeglass_core::sorted::VecSet;
 use kubeglass_core::text::Language;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Everything that makes the view what it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,7 +18,7 @@ pub struct Snapshot {
     /// Animation speed, in percent.
     pub speed: u32,
     /// Workloads whose stacked replicas are shown one by one.
-    pub expanded: BTreeSet<String>,
+    pub expanded: VecSet<String>,
     /// The inspected object.
     pub selected: Option<Selection>,
     /// The gallery example the text came from, if any.

@@ -32,7 +32,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
 use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use crate::sorted::VecMap;
+use crate::sorted::VecSet;
+use std::collections::HashSet;
 
 /// A file written into some storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,11 +78,11 @@ pub struct Cluster {
     /// Controllers.
     pub workloads: Vec<Workload>,
     /// ConfigMaps, as `(namespace, name)`.
-    pub config_maps: BTreeSet<(String, String)>,
+    pub config_maps: VecSet<(String, String)>,
     /// Secrets, as `(namespace, name)`.
-    pub secrets: BTreeSet<(String, String)>,
+    pub secrets: VecSet<(String, String)>,
     /// Namespaces in use.
-    pub namespaces: BTreeSet<String>,
+    pub namespaces: VecSet<String>,
     /// Ingresses: namespace, name, content.
     pub ingresses: Vec<(String, String, Ingress)>,
     /// NetworkPolicies: namespace, name, content.
@@ -88,9 +90,9 @@ pub struct Cluster {
     /// Endpoints and EndpointSlices written by hand.
     pub manual_endpoints: Vec<ManualEndpoints>,
     /// Files in each storage.
-    pub files: BTreeMap<Store, Vec<File>>,
+    pub files: VecMap<Store, Vec<File>>,
     /// Directories that exist on nodes (for hostPath type checks).
-    pub node_dirs: BTreeSet<(String, String)>,
+    pub node_dirs: VecSet<(String, String)>,
     /// A cloud controller gives LoadBalancers addresses.
     pub cloud_load_balancer: bool,
     /// Simulated time.
@@ -99,14 +101,14 @@ pub struct Cluster {
     pub rng: Rng,
     allocations: ipam::Allocations,
     /// Services by namespace and name (Services never change after resolution).
-    service_index: HashMap<String, HashMap<String, usize>>,
+    service_index: VecMap<String, VecMap<String, usize>>,
     /// `namespace/name` of every pod, so generated names never clash.
     pod_names: HashSet<String>,
     next_uid: Uid,
     next_lb_address: u32,
     changes: Vec<Change>,
     /// Pod (`namespace/name`) → the node it ran on before the manifest was edited.
-    placement_hints: BTreeMap<String, String>,
+    placement_hints: VecMap<String, String>,
 }
 
 impl Cluster {
@@ -118,7 +120,7 @@ impl Cluster {
     /// Resolves `objects` on the cluster the scenario describes (or the lecture's default
     /// cluster), returning the cluster and the reference diagnostics.
     pub fn resolve(objects: &[Object], scenario: Option<&Scenario>) -> (Cluster, Vec<Diagnostic>) {
-        Self::resolve_after_edit(objects, scenario, BTreeMap::new())
+        Self::resolve_after_edit(objects, scenario, VecMap::new())
     }
 
     /// Like [`Cluster::resolve`], for a manifest the user edited: pods that ran on a node
@@ -128,7 +130,7 @@ impl Cluster {
     pub fn resolve_after_edit(
         objects: &[Object],
         scenario: Option<&Scenario>,
-        placements: BTreeMap<String, String>,
+        placements: VecMap<String, String>,
     ) -> (Cluster, Vec<Diagnostic>) {
         let seed = scenario.map_or(1, |s| s.seed);
         let mut cluster = Cluster {
@@ -139,21 +141,21 @@ impl Cluster {
             volumes: Vec::new(),
             classes: Vec::new(),
             workloads: Vec::new(),
-            config_maps: BTreeSet::new(),
-            secrets: BTreeSet::new(),
-            namespaces: BTreeSet::new(),
+            config_maps: VecSet::new(),
+            secrets: VecSet::new(),
+            namespaces: VecSet::new(),
             ingresses: Vec::new(),
             network_policies: Vec::new(),
             manual_endpoints: Vec::new(),
-            files: BTreeMap::new(),
-            node_dirs: BTreeSet::new(),
+            files: VecMap::new(),
+            node_dirs: VecSet::new(),
             cloud_load_balancer: scenario
                 .and_then(|s| s.cluster.as_ref())
                 .is_some_and(|c| c.cloud_load_balancer),
             now: 0,
             rng: Rng::new(seed),
             allocations: ipam::Allocations::default(),
-            service_index: HashMap::new(),
+            service_index: VecMap::new(),
             pod_names: HashSet::new(),
             next_uid: 1,
             next_lb_address: 10,

@@ -284,7 +284,7 @@ pub struct Description {
     /// Volumes.
     pub persistent_volumes: Vec<VolumeView>,
     /// Per-pod request counts so far (`namespace/name` → count).
-    pub hits: std::collections::BTreeMap<String, u64>,
+    pub hits: crate::sorted::VecMap<String, u64>,
     /// Diagnostics.
     pub diagnostics: Vec<DiagnosticView>,
 }

@@ -19,6 +19,7 @@ pub mod rng;
 pub mod scenario;
 pub mod scene;
 pub mod sim;
+pub mod sorted;
 pub mod source;
 pub mod svg;
 pub mod text;

@@ -33,10 +33,9 @@ pub use workload::{WorkloadKind, WorkloadSpec};
 
 use crate::diagnostic::ObjectRef;
 use crate::source::Position;
-use std::collections::BTreeMap;
 
 /// Labels or any other string map, sorted by key so output is stable.
-pub type Labels = BTreeMap<String, String>;
+pub type Labels = crate::sorted::VecMap<String, String>;
 
 /// Where an object came from in the pasted text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

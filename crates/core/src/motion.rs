@@ -5,8 +5,8 @@
 
 use crate::scene::{path_length, point_along, Item, Kind, Point, Scene};
 use crate::sim::{HopKind, Outcome};
+use crate::sorted::VecSet;
 use crate::text::Text;
-use std::collections::BTreeSet;
 
 /// Packet speed, in picture units per millisecond of animation time, in a picture up to
 /// [`FIT_WIDTH`] wide.
@@ -100,7 +100,7 @@ fn fades(kind: Kind) -> bool {
     )
 }
 
-fn collect_ghosts(item: &Item, kept: &BTreeSet<&str>, out: &mut Vec<Item>) {
+fn collect_ghosts(item: &Item, kept: &VecSet<&str>, out: &mut Vec<Item>) {
     if !kept.contains(item.id.as_str()) && fades(item.kind) {
         out.push(item.clone());
         return;
@@ -121,7 +121,8 @@ impl Motion {
     pub fn plan(before: Option<&Scene>, after: &Scene, outcome: Option<&Outcome>) -> Motion {
         let mut motion = Motion::default();
         if let Some(before) = before {
-            let kept: BTreeSet<&str> = after.all_items().map(|i| i.id.as_str()).collect();
+            let kept: VecSet<&str> =
+                VecSet::from_unsorted(after.all_items().map(|i| i.id.as_str()).collect());
             for item in &before.items {
                 collect_ghosts(item, &kept, &mut motion.ghosts);
             }

@@ -4,9 +4,9 @@
 use crate::cluster::Change;
 use crate::scenario::Step;
 use crate::sim::{HopKind, Outcome, Place, RequestOutcome, World};
+use crate::sorted::VecMap;
 use crate::text::Text;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One sentence of the narration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -78,7 +78,7 @@ fn request_notes(requests: &[RequestOutcome], world: &World, out: &mut Vec<Note>
         ));
     }
     // Requests kube-proxy spread, counted per backend: uneven counts show the randomness.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut counts: VecMap<&str, usize> = VecMap::new();
     for r in delivered
         .iter()
         .filter(|r| r.hops.iter().any(|h| h.kind == HopKind::Rewrite))

@@ -12,8 +12,8 @@ pub use geometry::{path_length, point_along, Point, Rect};
 pub use layout::{layout, Options};
 pub use memory::Memory;
 
+use crate::sorted::VecMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What an item is: it decides the style, and the `data-kind` of the DOM contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -228,9 +228,9 @@ pub struct Edge {
 pub struct Anchors {
     /// `outside`, `internet`, `dns`, `pod:<ns>/<name>`, `node:<name>` (its kube-proxy),
     /// `lb:<ns>/<svc>`, `external:<host>`.
-    pub places: BTreeMap<String, Point>,
+    pub places: VecMap<String, Point>,
     /// `(node, nodePort)` → the door on that node.
-    pub doors: BTreeMap<(String, u16), Point>,
+    pub doors: VecMap<(String, u16), Point>,
 }
 
 /// The whole picture.

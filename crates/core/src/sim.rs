@@ -48,11 +48,13 @@ impl World {
     pub fn after_edit(objects: &[Object], before: Option<&World>) -> (World, Vec<Diagnostic>) {
         let scenario = scenario_of(objects);
         let placements = before.map_or_else(Default::default, |w| {
-            w.cluster
-                .pods
-                .iter()
-                .filter_map(|p| Some((p.key(), p.node.clone()?)))
-                .collect()
+            crate::sorted::VecMap::from_unsorted(
+                w.cluster
+                    .pods
+                    .iter()
+                    .filter_map(|p| Some((p.key(), p.node.clone()?)))
+                    .collect(),
+            )
         });
         let (cluster, diagnostics) = Cluster::resolve_after_edit(objects, scenario, placements);
         let seed = scenario.map_or(1, |s| s.seed);

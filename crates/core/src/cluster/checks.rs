@@ -5,8 +5,8 @@ use super::state::{ClaimPhase, Phase, Pod};
 use super::{storage, Cluster};
 use crate::diagnostic::{Code, Diagnostic, ObjectRef};
 use crate::model::{Anchor, Body, IntOrString, Object, Origin, ServiceType, VolumeSource};
+use crate::sorted::VecSet;
 use crate::text::Text;
-use std::collections::BTreeSet;
 
 fn at(origin: &Origin, anchor: Anchor, d: Diagnostic) -> Diagnostic {
     d.at(Some(origin.document), origin.at(anchor))
@@ -257,7 +257,7 @@ fn mismatch(claim: &super::state::Claim, v: &super::state::Volume) -> Option<Tex
 
 /// One diagnostic per pod that cannot run, or per workload for its pods.
 fn pods(cluster: &Cluster, out: &mut Vec<Diagnostic>) {
-    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    let mut reported: VecSet<usize> = VecSet::new();
     for pod in &cluster.pods {
         let stuck =
             pod.phase == Phase::Failed || (pod.phase == Phase::Pending && pod.reason.is_some());

@@ -273,7 +273,7 @@ fn replicas(cluster: &mut Cluster, w: usize) -> bool {
             let (prefix, mut labels) = match workload.kind {
                 WorkloadKind::Deployment => (
                     format!("{}-{}", workload.name, workload.template_hash),
-                    Labels::from([(
+                    Labels::from_iter([(
                         "pod-template-hash".to_owned(),
                         workload.template_hash.clone(),
                     )]),
@@ -348,7 +348,7 @@ fn stateful(cluster: &mut Cluster, w: usize) -> bool {
                 cluster.claims.push(new_claim);
             }
         }
-        let labels = Labels::from([
+        let labels = Labels::from_iter([
             (
                 "statefulset.kubernetes.io/pod-name".to_owned(),
                 pod_name.clone(),
@@ -504,7 +504,7 @@ fn job(cluster: &mut Cluster, w: usize) -> bool {
         let workload = &cluster.workloads[w];
         let (namespace, prefix) = (workload.namespace.clone(), workload.name.clone());
         let name = unique_name(cluster, &namespace, &prefix);
-        let labels = Labels::from([
+        let labels = Labels::from_iter([
             ("batch.kubernetes.io/job-name".to_owned(), prefix.clone()),
             ("job-name".to_owned(), prefix),
         ]);

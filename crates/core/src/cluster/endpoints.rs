@@ -4,7 +4,7 @@
 use super::state::{Endpoint, Phase, Pod, Service};
 use super::{Change, Cluster, ManualEndpoints};
 use crate::model::{IntOrString, ServiceType};
-use std::collections::HashMap;
+use crate::sorted::VecMap;
 use std::net::Ipv4Addr;
 
 /// The pod port a Service port reaches on `pod`: a number as written, or the container
@@ -129,7 +129,7 @@ fn from_manual(
 /// Recomputes every Service's endpoints, recording the Services whose backends changed.
 pub fn compute(cluster: &mut Cluster) {
     // Pods by one label, so a Service looks only at pods carrying its first selector pair.
-    let mut by_label: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    let mut by_label: VecMap<(&str, &str, &str), Vec<usize>> = VecMap::new();
     for (i, pod) in cluster.pods.iter().enumerate() {
         for (k, v) in &pod.labels {
             by_label.entry((&pod.namespace, k, v)).or_default().push(i);

@@ -2,7 +2,7 @@
 
 use crate::load::NODE_PORT_RANGE;
 use crate::rng::Rng;
-use std::collections::BTreeSet;
+use crate::sorted::VecSet;
 use std::net::Ipv4Addr;
 
 /// The lecture's pod network (`kubeadm init --pod-network-cidr=20.96.0.0/12`).
@@ -33,8 +33,8 @@ pub fn in_service_range(ip: Ipv4Addr) -> bool {
 /// ClusterIPs and node ports in use, and the allocator for new ones.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Allocations {
-    cluster_ips: BTreeSet<u32>,
-    node_ports: BTreeSet<u16>,
+    cluster_ips: VecSet<u32>,
+    node_ports: VecSet<u16>,
 }
 
 impl Default for Allocations {
@@ -44,7 +44,7 @@ impl Default for Allocations {
                 .into_iter()
                 .map(u32::from)
                 .collect(),
-            node_ports: BTreeSet::new(),
+            node_ports: VecSet::new(),
         }
     }
 }
@@ -112,7 +112,7 @@ mod tests {
     fn rule_1_1_cluster_ips_come_from_the_service_range_and_are_unique() {
         let mut a = Allocations::default();
         let mut rng = Rng::new(1);
-        let ips: BTreeSet<Ipv4Addr> = (0..200).map(|_| a.next_cluster_ip(&mut rng)).collect();
+        let ips: VecSet<Ipv4Addr> = (0..200).map(|_| a.next_cluster_ip(&mut rng)).collect();
         assert_eq!(ips.len(), 200);
         assert!(ips.iter().all(|ip| in_service_range(*ip)));
         assert!(

@@ -354,12 +354,13 @@ fn next_ip(cluster: &mut Cluster, index: usize, node_name: &str) -> Ipv4Addr {
     let base = u32::from(cluster.nodes[n].pod_cidr);
     let mut host = cluster.nodes[n].next_host;
     if !(2..=254).contains(&host) {
-        let used: std::collections::BTreeSet<u32> = cluster
-            .pods
-            .iter()
-            .filter_map(|p| p.ip.map(u32::from))
-            .filter(|ip| ip & !0xff == base)
-            .collect();
+        let used: crate::sorted::VecSet<u32> = crate::sorted::VecSet::from_iter(
+            cluster
+                .pods
+                .iter()
+                .filter_map(|p| p.ip.map(u32::from))
+                .filter(|ip| ip & !0xff == base),
+        );
         host = (2..=254)
             .find(|h| !used.contains(&(base + h)))
             .unwrap_or(254);

@@ -5,8 +5,8 @@ use super::state::{ClaimPhase, Node, Phase, Pod, Uid};
 use super::storage;
 use super::{Change, Cluster};
 use crate::model::{BindingMode, Resources, Taint, TaintEffect, Toleration, TolerationOperator};
+use crate::sorted::VecMap;
 use crate::text::Text;
-use std::collections::BTreeMap;
 
 /// True when a toleration matches a taint (rule 4.5).
 pub fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
@@ -99,7 +99,7 @@ pub struct NodeUse {
 pub struct Usage {
     nodes: Vec<NodeUse>,
     /// Pods per node of each workload, for spreading (rule 4.9).
-    by_owner: BTreeMap<usize, Vec<i64>>,
+    by_owner: VecMap<usize, Vec<i64>>,
 }
 
 /// kube-scheduler scores a pod that requests nothing as if it asked for 100m CPU and 200 MB
@@ -120,14 +120,15 @@ impl Usage {
     pub fn measure(cluster: &Cluster, exclude: Option<Uid>) -> Usage {
         let mut usage = Usage {
             nodes: vec![NodeUse::default(); cluster.nodes.len()],
-            by_owner: BTreeMap::new(),
+            by_owner: VecMap::new(),
         };
-        let index: BTreeMap<&str, usize> = cluster
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.name.as_str(), i))
-            .collect();
+        let index: VecMap<&str, usize> = VecMap::from_iter(
+            cluster
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.name.as_str(), i)),
+        );
         for pod in &cluster.pods {
             if Some(pod.uid) == exclude || matches!(pod.phase, Phase::Succeeded | Phase::Failed) {
                 continue;
@@ -318,7 +319,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     if let Some(reason) = storage::claims_block_scheduling(cluster, pod) {
         return Err(reason);
     }
-    let mut misfits: BTreeMap<Misfit, usize> = BTreeMap::new();
+    let mut misfits: VecMap<Misfit, usize> = VecMap::new();
     let mut feasible = Vec::new();
     for n in 0..cluster.nodes.len() {
         let reasons = filter(cluster, pod, n, usage);

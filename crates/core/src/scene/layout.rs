@@ -12,9 +12,10 @@ mod style;
 use super::{Anchors, Item, Kind, Label, Memory, Rect, Scene};
 use crate::cluster::{Cluster, Pod, Service};
 use crate::sim::World;
+use crate::sorted::VecMap;
+use crate::sorted::VecSet;
 use crate::text::Language;
 use edges::{NodePlace, Placed};
-use std::collections::{BTreeMap, BTreeSet};
 use style::{word, Word, GAP, LINE, PAD, POD_W};
 
 /// How to draw.
@@ -23,7 +24,7 @@ pub struct Options {
     /// Language of the picture's own words.
     pub language: Language,
     /// Workloads (by name) whose collapsed replicas are shown one by one.
-    pub expanded: BTreeSet<String>,
+    pub expanded: VecSet<String>,
     /// Show the `kubernetes` and `kube-dns` Services every cluster has.
     pub show_builtin: bool,
     /// Above this many pods, a workload's replicas on a node collapse into a stack.
@@ -34,7 +35,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             language: Language::En,
-            expanded: BTreeSet::new(),
+            expanded: VecSet::new(),
             show_builtin: false,
             collapse_over: 30,
         }
@@ -44,7 +45,7 @@ impl Default for Options {
 /// What the parts of the layout share.
 pub struct Context<'c> {
     cluster: &'c Cluster,
-    hits: &'c BTreeMap<String, u64>,
+    hits: &'c VecMap<String, u64>,
     memory: Memory,
     options: &'c Options,
     language: Language,
@@ -105,12 +106,13 @@ fn layout_with(
         .iter()
         .filter(|s| options.show_builtin || !s.builtin)
         .collect();
-    let namespaces: BTreeSet<&str> = cluster
-        .pods
-        .iter()
-        .map(|p| p.namespace.as_str())
-        .chain(services.iter().map(|s| s.namespace.as_str()))
-        .collect();
+    let namespaces: VecSet<&str> = crate::sorted::VecSet::from_iter(
+        cluster
+            .pods
+            .iter()
+            .map(|p| p.namespace.as_str())
+            .chain(services.iter().map(|s| s.namespace.as_str())),
+    );
     let mut ctx = Context {
         cluster,
         hits: &world.traffic.hits,
@@ -309,12 +311,13 @@ fn layout_with(
     if !cluster.claims.is_empty() || !cluster.volumes.is_empty() {
         cy += GAP;
         let top = cy + LINE + 8;
-        let centers = placed
-            .nodes
-            .iter()
-            .filter(|(n, _)| !n.is_empty())
-            .map(|(n, p)| (n.clone(), p.rect.center().x))
-            .collect();
+        let centers = VecMap::from_iter(
+            placed
+                .nodes
+                .iter()
+                .filter(|(n, _)| !n.is_empty())
+                .map(|(n, p)| (n.clone(), p.rect.center().x)),
+        );
         let (items, bottom) = storage::lane(cluster, inner_x, top, content_w, &centers);
         for it in &items {
             match it.kind {

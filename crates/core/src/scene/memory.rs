@@ -2,12 +2,12 @@
 //! pod takes a free slot without reshuffling the others, and editing the manifest leaves
 //! unchanged objects where they were.
 
-use std::collections::BTreeMap;
+use crate::sorted::VecMap;
 
 /// Slots of the items in each container (a node, the unscheduled area).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Memory {
-    slots: BTreeMap<String, Vec<Option<String>>>,
+    slots: VecMap<String, Vec<Option<String>>>,
 }
 
 impl Memory {

@@ -4,8 +4,8 @@
 use super::outcome::{Place, RequestOutcome};
 use crate::cluster::{Change, Cluster, Lifetime};
 use crate::scenario::format_duration;
+use crate::sorted::VecMap;
 use crate::text::Text;
-use std::collections::BTreeMap;
 
 /// Joins the non-empty sentences of several texts.
 pub fn join(parts: &[Text]) -> Text {
@@ -171,7 +171,7 @@ pub fn requests(outcomes: &[RequestOutcome], from: &str, to: &str) -> Text {
             _ => Text::new(format!("{from} → {to}"), format!("{from} → {to}")),
         };
     }
-    let mut per_pod: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_pod: VecMap<&str, usize> = VecMap::new();
     for o in &delivered {
         if let Some(p) = &o.pod {
             *per_pod.entry(short(p)).or_insert(0) += 1;

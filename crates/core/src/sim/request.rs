@@ -9,8 +9,8 @@ use crate::cluster::{Cluster, Endpoint, LoadBalancer, Service};
 use crate::model::{ServiceType, TrafficPolicy};
 use crate::rng::Rng;
 use crate::scenario::{Client, Millis};
+use crate::sorted::VecMap;
 use crate::text::Text;
-use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 /// The lecture's laptop on the nodes' host-only network.
@@ -25,9 +25,9 @@ pub struct Traffic {
     /// never changes which names new pods get).
     pub rng: Rng,
     /// `(service, client IP)` → `(backend IP, expiry)`.
-    pub affinity: BTreeMap<(String, Ipv4Addr), (Ipv4Addr, Millis)>,
+    pub affinity: VecMap<(String, Ipv4Addr), (Ipv4Addr, Millis)>,
     /// Requests each pod (`namespace/name`) answered.
-    pub hits: BTreeMap<String, u64>,
+    pub hits: VecMap<String, u64>,
 }
 
 /// Who sends, in network terms.

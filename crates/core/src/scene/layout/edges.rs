@@ -4,7 +4,7 @@
 use super::pods::VolumeRow;
 use crate::cluster::{ClaimPhase, Cluster, Service};
 use crate::scene::{Edge, EdgeKind, Label, Point, Rect};
-use std::collections::BTreeMap;
+use crate::sorted::VecMap;
 
 /// Half the gap between boxes: where lines run.
 const LANE: i32 = 8;
@@ -27,11 +27,11 @@ pub struct NodePlace {
 #[derive(Default)]
 pub struct Placed {
     /// Service (`ns/name`) → box.
-    pub services: BTreeMap<String, Rect>,
+    pub services: VecMap<String, Rect>,
     /// Pod (`ns/name`) → its box (or its stack's) and its node (`""` when unscheduled).
-    pub pods: BTreeMap<String, (Rect, String)>,
+    pub pods: VecMap<String, (Rect, String)>,
     /// Node name (`""` for the unscheduled area) → place.
-    pub nodes: BTreeMap<String, NodePlace>,
+    pub nodes: VecMap<String, NodePlace>,
     /// Top of the first row of nodes.
     pub nodes_top: i32,
     /// Bottom of the lowest node.
@@ -39,17 +39,17 @@ pub struct Placed {
     /// Pod volume rows.
     pub volumes: Vec<VolumeRow>,
     /// Disk rows: `host:<node>:<path>`, `local:<pv>` → box.
-    pub disk: BTreeMap<String, Rect>,
+    pub disk: VecMap<String, Rect>,
     /// Claim (`ns/name`) → box.
-    pub claims: BTreeMap<String, Rect>,
+    pub claims: VecMap<String, Rect>,
     /// PersistentVolume → box.
-    pub pvs: BTreeMap<String, Rect>,
+    pub pvs: VecMap<String, Rect>,
     /// Top of the storage lane's boxes.
     pub storage_top: i32,
     /// Off-node storage name → box.
-    pub offsite: BTreeMap<String, Rect>,
+    pub offsite: VecMap<String, Rect>,
     /// External host → box.
-    pub externals: BTreeMap<String, Rect>,
+    pub externals: VecMap<String, Rect>,
     /// The cluster's frame.
     pub frame: Rect,
 }
@@ -206,7 +206,7 @@ impl Placed {
     /// buses would overlap get different levels; returns the edges and the levels used.
     pub fn endpoint_edges(&self, services: &[&Service], bus_top: i32) -> (Vec<Edge>, usize) {
         let mut edges = Vec::new();
-        let mut entries: BTreeMap<(i32, i32), i32> = BTreeMap::new();
+        let mut entries: VecMap<(i32, i32), i32> = VecMap::new();
         let mut levels: Vec<Vec<(i32, i32)>> = Vec::new();
         for s in services {
             let key = format!("{}/{}", s.namespace, s.name);

@@ -7,7 +7,7 @@ use super::Context;
 use crate::cluster::{Node, Pod, Store};
 use crate::model::PvSourceKind;
 use crate::scene::{Item, Kind, Label, Point, Rect};
-use std::collections::BTreeMap;
+use crate::sorted::VecMap;
 
 /// Width of a NodePort door.
 const DOOR_W: i32 = 54;
@@ -25,7 +25,7 @@ pub struct NodeBox {
     /// The pods laid out inside.
     pub pods: PodGrid,
     /// Rows of the disk strip: `host:<node>:<path>` or `local:<pv>` → rectangle.
-    pub disk: BTreeMap<String, Rect>,
+    pub disk: VecMap<String, Rect>,
 }
 
 /// Pods laid out in a grid.
@@ -60,7 +60,7 @@ fn slots<'c>(ctx: &Context<'c>, node: Option<&str>) -> Vec<(String, Slot<'c>)> {
         .iter()
         .filter(|p| p.node.as_deref() == node)
         .collect();
-    let mut by_owner: BTreeMap<usize, Vec<&Pod>> = BTreeMap::new();
+    let mut by_owner: VecMap<usize, Vec<&Pod>> = VecMap::new();
     for p in &pods {
         if let Some(o) = &p.owner {
             by_owner.entry(o.workload).or_default().push(p);
@@ -377,8 +377,8 @@ fn disk_strip(
     x: i32,
     top: i32,
     width: i32,
-) -> (Option<Item>, BTreeMap<String, Rect>, i32) {
-    let mut rows = BTreeMap::new();
+) -> (Option<Item>, VecMap<String, Rect>, i32) {
+    let mut rows = VecMap::new();
     let dirs: Vec<&String> = ctx
         .cluster
         .node_dirs

@@ -6,7 +6,7 @@ use super::style::{GAP, ICON, LINE, PAD, STORE_W};
 use crate::cluster::{Claim, ClaimPhase, Cluster, Store, Volume};
 use crate::model::quantity::format_bytes;
 use crate::scene::{Item, Kind, Label, Rect};
-use std::collections::BTreeMap;
+use crate::sorted::VecMap;
 
 fn files_of(cluster: &Cluster, pv: Option<&str>) -> Vec<String> {
     pv.map_or_else(Vec::new, |v| {
@@ -181,7 +181,7 @@ pub fn lane(
     x: i32,
     y: i32,
     width: i32,
-    node_centers: &BTreeMap<String, i32>,
+    node_centers: &VecMap<String, i32>,
 ) -> (Vec<Item>, i32) {
     let mut units: Vec<(Option<&Claim>, Option<&Volume>)> = Vec::new();
     for c in &cluster.claims {
