@@ -38,10 +38,9 @@ fn two_hundred_pods() -> String {
 }
 
 fn expanded() -> Options {
-    Options {
-        expanded: ["web".to_string()].into(),
-        ..Options::default()
-    }
+    let mut options = Options::default();
+    options.expanded.insert("web".to_string());
+    options
 }
 
 /// Everything the app does with a pasted text before the browser draws it.
