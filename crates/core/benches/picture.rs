@@ -24,16 +24,16 @@ fn corpus(path: &str) -> String {
 /// 200 replicas behind a Service, a client, four nodes, and one step of 100 requests: the
 /// browser benchmark's frame-time picture (`e2e/perf/frames.spec.ts`).
 fn two_hundred_pods() -> String {
-    format!(
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: 200\n  \
-         selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    \
+    String::from(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 200\n  \
+         selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    \
          spec:\n      containers:\n      - name: nginx\n        image: nginx\n        \
-         resources: {{requests: {{cpu: 1m, memory: 1Mi}}}}\n---\n\
-         apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{selector: {{app: web}}, ports: [{{port: 80}}]}}\n---\n\
-         apiVersion: v1\nkind: Pod\nmetadata: {{name: client}}\nspec:\n  containers:\n  - name: curl\n    \
-         image: curlimages/curl\n    resources: {{requests: {{cpu: 1m, memory: 1Mi}}}}\n---\n\
-         apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {{name: frames}}\nspec:\n  seed: 1\n  \
-         cluster: {{nodes: [node1, node2, node3, node4]}}\n  steps:\n  - request: {{from: pod/client, to: \"web:80\", count: 100}}\n"
+         resources: {requests: {cpu: 1m, memory: 1Mi}}\n---\n\
+         apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n\
+         apiVersion: v1\nkind: Pod\nmetadata: {name: client}\nspec:\n  containers:\n  - name: curl\n    \
+         image: curlimages/curl\n    resources: {requests: {cpu: 1m, memory: 1Mi}}\n---\n\
+         apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {name: frames}\nspec:\n  seed: 1\n  \
+         cluster: {nodes: [node1, node2, node3, node4]}\n  steps:\n  - request: {from: pod/client, to: \"web:80\", count: 100}\n"
     )
 }
 
