@@ -351,4 +351,12 @@ impl Cluster {
     pub fn files_in(&self, store: &Store) -> &[File] {
         self.files.get(store).map_or(&[], Vec::as_slice)
     }
+
+    /// The paths of the files in `store`.
+    pub fn file_paths(&self, store: &Store) -> Vec<String> {
+        self.files_in(store)
+            .iter()
+            .map(|f| f.path.clone())
+            .collect()
+    }
 }

@@ -290,9 +290,7 @@ pub struct Description {
 }
 
 fn files(cluster: &Cluster, store: Option<&Store>) -> Vec<String> {
-    store.map_or_else(Vec::new, |s| {
-        cluster.files_in(s).iter().map(|f| f.path.clone()).collect()
-    })
+    store.map_or_else(Vec::new, |s| cluster.file_paths(s))
 }
 
 fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {

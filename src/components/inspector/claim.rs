@@ -50,13 +50,7 @@ pub fn StoragePanel(props: &InspectorProps) -> Html {
         return html! {};
     };
     let cluster = &props.lab.playback.world().cluster;
-    let files_of = |pv: &str| -> Vec<String> {
-        cluster
-            .files_in(&Store::Volume(pv.to_owned()))
-            .iter()
-            .map(|f| f.path.clone())
-            .collect()
-    };
+    let files_of = |pv: &str| -> Vec<String> { cluster.file_paths(&Store::Volume(pv.to_owned())) };
     if selected.kind == "PersistentVolume" {
         let Some(volume) = cluster.volumes.iter().find(|v| v.name == selected.name) else {
             return gone("PersistentVolume", &selected.name);

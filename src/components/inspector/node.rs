@@ -5,6 +5,7 @@ use super::InspectorProps;
 use crate::i18n::{t, Msg};
 use crate::state::Action;
 use kubeglass_core::cluster::Store;
+use kubeglass_core::model::Taint;
 use kubeglass_core::scenario::Step;
 use yew::prelude::*;
 
@@ -25,22 +26,7 @@ pub fn NodePanel(props: &InspectorProps) -> Html {
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
-    let taints: Vec<String> = node
-        .taints
-        .iter()
-        .map(|t| {
-            format!(
-                "{}{}:{}",
-                t.key,
-                if t.value.is_empty() {
-                    String::new()
-                } else {
-                    format!("={}", t.value)
-                },
-                t.effect.as_str()
-            )
-        })
-        .collect();
+    let taints: Vec<String> = node.taints.iter().map(Taint::spec).collect();
     let pods: Vec<String> = cluster
         .pods
         .iter()
@@ -52,14 +38,10 @@ pub fn NodePanel(props: &InspectorProps) -> Html {
         .iter()
         .filter(|(n, _)| *n == node.name)
         .flat_map(|(n, path)| {
-            let files: Vec<String> = cluster
-                .files_in(&Store::NodeDir {
-                    node: n.clone(),
-                    path: path.clone(),
-                })
-                .iter()
-                .map(|f| f.path.clone())
-                .collect();
+            let files: Vec<String> = cluster.file_paths(&Store::NodeDir {
+                node: n.clone(),
+                path: path.clone(),
+            });
             if files.is_empty() {
                 vec![path.clone()]
             } else {

@@ -81,7 +81,7 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
             { for pod.spec.containers.iter().enumerate().map(|(i, c)| {
                 let ports = c.ports.iter().map(|p| format!(":{}", p.container_port)).collect::<Vec<_>>().join(" ");
                 let restarts = pod.restarts.get(i).copied().unwrap_or(0);
-                let files: Vec<String> = cluster.files_in(&Store::Container { pod: pod.uid, container: c.name.clone(), generation: restarts }).iter().map(|f| f.path.clone()).collect();
+                let files: Vec<String> = cluster.file_paths(&Store::Container { pod: pod.uid, container: c.name.clone(), generation: restarts });
                 html! {
                     <li>
                         <code>{ &c.name }</code>{ format!(" {} {ports}", c.image) }
@@ -95,7 +95,7 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
     let volumes = html! {
         <ul class="kg-list">
             { for pod.volumes.iter().map(|v| {
-                let files: Vec<String> = v.store.as_ref().map(|s| cluster.files_in(s).iter().map(|f| f.path.clone()).collect()).unwrap_or_default();
+                let files: Vec<String> = v.store.as_ref().map(|s| cluster.file_paths(s)).unwrap_or_default();
                 html! {
                     <li data-lifetime={v.lifetime.as_str()}>
                         <code>{ &v.name }</code>{ format!(" · {} · {} {}", v.kind, t(Msg::Lifetime, language), v.lifetime.as_str()) }

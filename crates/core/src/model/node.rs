@@ -45,6 +45,17 @@ pub struct Taint {
     pub effect: TaintEffect,
 }
 
+impl Taint {
+    /// The taint as `kubectl taint` writes it: `key=value:Effect`, or `key:Effect`.
+    pub fn spec(&self) -> String {
+        if self.value.is_empty() {
+            format!("{}:{}", self.key, self.effect.as_str())
+        } else {
+            format!("{}={}:{}", self.key, self.value, self.effect.as_str())
+        }
+    }
+}
+
 /// The parts of a Node the product uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NodeSpec {

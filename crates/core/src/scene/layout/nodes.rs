@@ -5,7 +5,7 @@ use super::pods::{pod_box, stack_box, VolumeRow};
 use super::style::{word, Word, GAP, ICON, LINE, PAD, POD_W};
 use super::Context;
 use crate::cluster::{Node, Pod, Store};
-use crate::model::PvSourceKind;
+use crate::model::{PvSourceKind, Taint};
 use crate::scene::{Item, Kind, Label, Point, Rect};
 use crate::sorted::VecMap;
 
@@ -251,22 +251,7 @@ pub fn node_box(ctx: &mut Context<'_>, node: &Node, x: i32, y: i32, cols: usize)
         })
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
-    let taints: Vec<String> = node
-        .taints
-        .iter()
-        .map(|t| {
-            format!(
-                "{}{}:{}",
-                t.key,
-                if t.value.is_empty() {
-                    String::new()
-                } else {
-                    format!("={}", t.value)
-                },
-                t.effect.as_str()
-            )
-        })
-        .collect();
+    let taints: Vec<String> = node.taints.iter().map(Taint::spec).collect();
     let state = match (node.is_up(), ready, node.unschedulable) {
         (false, _, _) => "down",
         (true, false, _) => "NotReady",
@@ -421,12 +406,7 @@ fn disk_strip(
             node: node.name.clone(),
             path: path.clone(),
         };
-        let files: Vec<String> = ctx
-            .cluster
-            .files_in(&store)
-            .iter()
-            .map(|f| f.path.clone())
-            .collect();
+        let files: Vec<String> = ctx.cluster.file_paths(&store);
         let mut dir = Item::new(
             format!("hostpath:{}:{path}", node.name),
             Kind::HostPath,

@@ -181,12 +181,7 @@ pub fn pod_box(ctx: &Context<'_>, pod: &Pod) -> (Item, Vec<VolumeRow>) {
             container: container.name.clone(),
             generation: restarts,
         };
-        let files: Vec<String> = ctx
-            .cluster
-            .files_in(&store)
-            .iter()
-            .map(|f| f.path.clone())
-            .collect();
+        let files: Vec<String> = ctx.cluster.file_paths(&store);
         if !files.is_empty() {
             row.labels.push(Label::new(
                 PAD + 12,

@@ -10,11 +10,7 @@ use crate::sorted::VecMap;
 
 fn files_of(cluster: &Cluster, pv: Option<&str>) -> Vec<String> {
     pv.map_or_else(Vec::new, |v| {
-        cluster
-            .files_in(&Store::Volume(v.to_owned()))
-            .iter()
-            .map(|f| f.path.clone())
-            .collect()
+        cluster.file_paths(&Store::Volume(v.to_owned()))
     })
 }
 
