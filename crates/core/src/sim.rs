@@ -173,28 +173,8 @@ impl World {
     ) -> Result<Text, Text> {
         let i = pods::running_pod(&self.cluster, reference)?;
         let pod = &self.cluster.pods[i];
-        let c = match container {
-            Some(name) => pod
-                .spec
-                .containers
-                .iter()
-                .position(|c| c.name == name)
-                .ok_or_else(|| {
-                    Text::new(
-                        format!("pod {} has no container {name}", pod.name),
-                        format!("파드 {}에 컨테이너 {name}가 없습니다", pod.name),
-                    )
-                })?,
-            None => 0,
-        };
-        let (pod_name, container_name) = (
-            pod.name.clone(),
-            pod.spec
-                .containers
-                .get(c)
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-        );
+        let c = pods::container_index(pod, container)?;
+        let (pod_name, container_name) = (pod.name.clone(), pod.spec.containers[c].name.clone());
         let mut restarted = false;
         let changes = self.observed(|cluster| restarted = cluster.restart_container(i, c));
         let lost = changes.iter().find_map(|ch| match ch {

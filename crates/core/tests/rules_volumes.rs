@@ -179,6 +179,28 @@ fn rule_5_1_emptydir_is_shared_by_the_pods_containers() {
 }
 
 #[test]
+fn a_write_or_restart_naming_a_missing_container_is_refused_with_the_pods_containers() {
+    let (mut world, _) = sim::world(&two_containers(""));
+    for step in [
+        "write: {pod: box, container: three, path: /one/a.txt}",
+        "restartContainer: {pod: box, container: three}",
+    ] {
+        let outcome = sim::play(&mut world, step);
+        assert!(!outcome.applied, "{step}");
+        assert!(
+            outcome
+                .explanation
+                .en
+                .contains("pod box has no container three (it has one, two)"),
+            "{step}: {}",
+            outcome.explanation.en
+        );
+    }
+    let store = store_of(sim::pod(&world, "box"), "cache");
+    assert!(paths(&world, &store).is_empty(), "nothing was written");
+}
+
+#[test]
 fn rule_5_1_emptydir_starts_empty_and_survives_a_container_restart() {
     let (mut world, _) = sim::world(&two_containers(""));
     let store = store_of(sim::pod(&world, "box"), "cache");

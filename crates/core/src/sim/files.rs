@@ -1,7 +1,7 @@
 //! Writing a file at a container path: it lands in whatever volume is mounted there, or in
 //! the container's own writable layer (rules 3.3, 5.1–5.4, 5.17).
 
-use super::pods::running_pod;
+use super::pods::{container_index, running_pod};
 use crate::cluster::{Cluster, File, Lifetime, Store};
 use crate::scenario::PodRef;
 use crate::text::Text;
@@ -31,36 +31,8 @@ pub fn write(
 ) -> Result<Written, Text> {
     let i = running_pod(cluster, reference)?;
     let pod = &cluster.pods[i];
-    let c = match container {
-        Some(name) => pod
-            .spec
-            .containers
-            .iter()
-            .position(|c| c.name == name)
-            .ok_or_else(|| {
-                let names = pod
-                    .spec
-                    .containers
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                Text::new(
-                    format!("pod {} has no container {name} (it has {names})", pod.name),
-                    format!(
-                        "파드 {}에는 컨테이너 {name}가 없습니다 ({names}만 있음)",
-                        pod.name
-                    ),
-                )
-            })?,
-        None => 0,
-    };
-    let Some(spec) = pod.spec.containers.get(c) else {
-        return Err(Text::new(
-            format!("pod {} has no containers", pod.name),
-            format!("파드 {}에 컨테이너가 없습니다", pod.name),
-        ));
-    };
+    let c = container_index(pod, container)?;
+    let spec = &pod.spec.containers[c];
     if !path.starts_with('/') || path.ends_with('/') {
         return Err(Text::new(
             format!("{path} is not an absolute file path"),

@@ -1,6 +1,6 @@
 //! Finding the pod a step means.
 
-use crate::cluster::{Cluster, Phase};
+use crate::cluster::{Cluster, Phase, Pod};
 use crate::scenario::PodRef;
 use crate::text::Text;
 
@@ -40,6 +40,41 @@ pub fn find_pod(cluster: &Cluster, reference: &PodRef) -> Result<usize, Text> {
             format!("there is no pod {reference} (in namespace {namespace})"),
             format!("파드 {reference}이(가) 없습니다 (네임스페이스 {namespace})"),
         )
+    })
+}
+
+/// The index of the container `name` in `pod` (its first container without a name), or
+/// why there is none.
+pub fn container_index(pod: &Pod, name: Option<&str>) -> Result<usize, Text> {
+    let containers = &pod.spec.containers;
+    let found = match name {
+        Some(name) => containers.iter().position(|c| c.name == name),
+        None => (!containers.is_empty()).then_some(0),
+    };
+    found.ok_or_else(|| {
+        let wanted = name.unwrap_or_default();
+        let names = containers
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if names.is_empty() {
+            Text::new(
+                format!("pod {} has no containers", pod.name),
+                format!("파드 {}에 컨테이너가 없습니다", pod.name),
+            )
+        } else {
+            Text::new(
+                format!(
+                    "pod {} has no container {wanted} (it has {names})",
+                    pod.name
+                ),
+                format!(
+                    "파드 {}에는 컨테이너 {wanted}가 없습니다 ({names}만 있음)",
+                    pod.name
+                ),
+            )
+        }
     })
 }
 
