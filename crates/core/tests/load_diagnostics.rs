@@ -259,3 +259,19 @@ fn every_diagnostic_has_both_languages() {
         assert_ne!(d.message.en, d.message.ko);
     }
 }
+
+#[test]
+fn a_taint_with_an_unknown_effect_is_ignored_with_a_warning_on_nodes_and_scenario_nodes() {
+    let node = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec:\n  taints:\n  - {key: a, effect: NoSchedule}\n  - {key: b, effect: Sometimes}\n";
+    let scenario = "apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  cluster:\n    nodes:\n    - name: n1\n      taints:\n      - {key: a, effect: NoSchedule}\n      - {key: b, effect: Sometimes}\n";
+    for (text, line) in [(node, 7), (scenario, 10)] {
+        let d = only(text, Code::InvalidValue);
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.position.line, line, "{}", d.message.en);
+        assert!(
+            d.message.en.contains("`Sometimes` is not NoSchedule"),
+            "{}",
+            d.message.en
+        );
+    }
+}

@@ -10,31 +10,7 @@ use crate::text::Text;
 pub(crate) fn read_node(root: &Field<'_>) -> NodeSpec {
     let spec = root.get("spec");
     let status = root.get("status");
-    let taints = spec
-        .get("taints")
-        .items(|t| {
-            let effect_field = t.get("effect");
-            let effect_text = effect_field.string();
-            let Some(effect) = TaintEffect::parse(&effect_text) else {
-                let path = effect_field.dotted();
-                effect_field.warn(
-                    Code::InvalidValue,
-                    Text::new(
-                        format!("{path} `{effect_text}` is not NoSchedule, PreferNoSchedule or NoExecute; the taint is ignored"),
-                        format!("{path} `{effect_text}`은(는) NoSchedule, PreferNoSchedule, NoExecute 중 하나가 아닙니다. 테인트를 무시합니다"),
-                    ),
-                );
-                return None;
-            };
-            Some(Taint {
-                key: t.get("key").string(),
-                value: t.get("value").string(),
-                effect,
-            })
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+    let taints = read_taints(&spec.get("taints"));
     let resources = if status.get("allocatable").is_set() {
         status.get("allocatable")
     } else {
@@ -73,4 +49,33 @@ pub(crate) fn read_node(root: &Field<'_>) -> NodeSpec {
         pod_cidr: spec.get("podCIDR").str(),
         ready,
     }
+}
+
+/// Reads a list of taints; one with an unknown effect is ignored, with a warning. Nodes and
+/// the Scenario's node templates both write taints this way.
+pub(crate) fn read_taints(list: &Field<'_>) -> Vec<Taint> {
+    list
+        .items(|t| {
+            let effect_field = t.get("effect");
+            let effect_text = effect_field.string();
+            let Some(effect) = TaintEffect::parse(&effect_text) else {
+                let path = effect_field.dotted();
+                effect_field.warn(
+                    Code::InvalidValue,
+                    Text::new(
+                        format!("{path} `{effect_text}` is not NoSchedule, PreferNoSchedule or NoExecute; the taint is ignored"),
+                        format!("{path} `{effect_text}`은(는) NoSchedule, PreferNoSchedule, NoExecute 중 하나가 아닙니다. 테인트를 무시합니다"),
+                    ),
+                );
+                return None;
+            };
+            Some(Taint {
+                key: t.get("key").string(),
+                value: t.get("value").string(),
+                effect,
+            })
+        })
+        .into_iter()
+        .flatten()
+        .collect()
 }

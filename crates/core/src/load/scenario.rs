@@ -3,7 +3,7 @@
 use super::quantity;
 use super::read::Field;
 use crate::diagnostic::{Code, Severity};
-use crate::model::{Taint, TaintEffect, WorkloadKind};
+use crate::model::WorkloadKind;
 use crate::scenario::{parse_duration, Client, ClusterSpec, NodeTemplate, PodRef, Scenario, Step};
 use crate::source::Position;
 use crate::text::Text;
@@ -52,19 +52,7 @@ fn read_node_template(n: &Field<'_>) -> NodeTemplate {
     NodeTemplate {
         name: n.get("name").string(),
         labels: n.get("labels").string_map(),
-        taints: n
-            .get("taints")
-            .items(|t| {
-                let effect = TaintEffect::parse(&t.get("effect").string())?;
-                Some(Taint {
-                    key: t.get("key").string(),
-                    value: t.get("value").string(),
-                    effect,
-                })
-            })
-            .into_iter()
-            .flatten()
-            .collect(),
+        taints: super::node::read_taints(&n.get("taints")),
         cpu_milli: quantity::read(&n.get("cpu")).map(|q| q.milli_value()),
         memory: quantity::read(&n.get("memory")).map(|q| q.value()),
         ip: n.get("ip").str(),
