@@ -367,41 +367,30 @@ fn reclaim(cluster: &mut Cluster, pv: &str, claim: &str) {
     let Some(v) = cluster.volumes.iter().position(|v| v.name == pv) else {
         return;
     };
-    let store = Store::Volume(pv.to_owned());
-    match cluster.volumes[v].reclaim {
+    // Only Retain keeps the data: Delete removes the volume, Recycle scrubs it.
+    let (status, data_kept) = match cluster.volumes[v].reclaim {
         ReclaimPolicy::Retain => {
             cluster.volumes[v].phase = VolumePhase::Released(claim.to_owned());
-            cluster.record(Change::VolumeStatus {
-                volume: pv.to_owned(),
-                status: "Released",
-            });
+            ("Released", true)
         }
         ReclaimPolicy::Delete => {
             cluster.volumes.remove(v);
-            lose_files(
-                cluster,
-                &store,
-                Text::new(format!("PV {pv}"), format!("PV {pv}")),
-            );
-            cluster.record(Change::VolumeStatus {
-                volume: pv.to_owned(),
-                status: "Deleted",
-            });
+            ("Deleted", false)
         }
         ReclaimPolicy::Recycle => {
             cluster.volumes[v].phase = VolumePhase::Available;
             cluster.volumes[v].claim_ref = None;
-            lose_files(
-                cluster,
-                &store,
-                Text::new(format!("PV {pv}"), format!("PV {pv}")),
-            );
-            cluster.record(Change::VolumeStatus {
-                volume: pv.to_owned(),
-                status: "Available",
-            });
+            ("Available", false)
         }
+    };
+    if !data_kept {
+        let what = Text::new(format!("PV {pv}"), format!("PV {pv}"));
+        lose_files(cluster, &Store::Volume(pv.to_owned()), what);
     }
+    cluster.record(Change::VolumeStatus {
+        volume: pv.to_owned(),
+        status,
+    });
 }
 
 /// Removes every file of a storage, recording what was lost.
