@@ -41,6 +41,12 @@ fn node_of<'w>(world: &'w World, name: &str) -> Option<&'w str> {
     sim::pod(world, name).node.as_deref()
 }
 
+/// The pod waits unscheduled, and the scheduler's reason says `why`.
+fn assert_pending_because(pod: &Pod, why: &str) {
+    assert!(is_pending(pod), "{pod:?}");
+    assert!(reason(pod).contains(why), "{}", reason(pod));
+}
+
 fn reason(pod: &Pod) -> String {
     pod.reason
         .as_ref()
@@ -237,12 +243,7 @@ fn rule_4_3_an_unmatched_node_selector_leaves_the_pod_pending() {
     let yaml = pod("p", "  nodeSelector: {disk: nvme}\n", "") + &cluster(&LABELLED);
     let (world, diagnostics) = sim::world(&yaml);
     let p = sim::pod(&world, "p");
-    assert!(is_pending(p));
-    assert!(
-        reason(p).contains("3 node(s) didn't match Pod's node affinity/selector"),
-        "{}",
-        reason(p)
-    );
+    assert_pending_because(p, "3 node(s) didn't match Pod's node affinity/selector");
     assert_eq!(
         sim::with_code(&diagnostics, Code::NodeSelectorUnmatched).len(),
         1
@@ -450,12 +451,7 @@ fn rule_4_5_no_schedule_taint_blocks_pods_that_do_not_tolerate_it() {
     ) + &cluster(&TAINTED);
     let (world, _) = sim::world(&forced);
     let p = sim::pod(&world, "forced");
-    assert!(is_pending(p));
-    assert!(
-        reason(p).contains("untolerated taint {dedicated: gpu}"),
-        "{}",
-        reason(p)
-    );
+    assert_pending_because(p, "untolerated taint {dedicated: gpu}");
 }
 
 #[test]
@@ -633,12 +629,7 @@ fn rule_4_6_allocatable_memory_is_capacity_minus_the_eviction_reserve() {
     let (world, _) = sim::world(&yaml);
     assert_eq!(sim::pod(&world, "fits").phase, Phase::Running);
     let big = sim::pod(&world, "too-big");
-    assert!(is_pending(big));
-    assert!(
-        reason(big).contains("Insufficient memory"),
-        "{}",
-        reason(big)
-    );
+    assert_pending_because(big, "Insufficient memory");
 }
 
 #[test]

@@ -98,6 +98,15 @@ fn all_delivered(o: &Outcome) -> bool {
     !o.requests.is_empty() && o.requests.iter().all(|r| r.delivered)
 }
 
+/// Every request was delivered, all to the pod `name`.
+fn assert_only_reached(out: &Outcome, name: &str) {
+    assert!(all_delivered(out), "{out:#?}");
+    assert_eq!(
+        distinct(&sim::reached(out)),
+        BTreeSet::from([name.to_owned()])
+    );
+}
+
 fn distinct(pods: &[String]) -> BTreeSet<String> {
     pods.iter().cloned().collect()
 }
@@ -543,11 +552,7 @@ fn rule_1_5_a_pod_without_the_port_name_does_not_serve_that_port() {
         &mut world,
         "request: {from: pod/client2, to: \"web:80\", count: 30}",
     );
-    assert!(all_delivered(&out));
-    assert_eq!(
-        distinct(&sim::reached(&out)),
-        BTreeSet::from(["web-a".to_owned()])
-    );
+    assert_only_reached(&out, "web-a");
 }
 
 #[test]
@@ -1448,11 +1453,7 @@ fn rule_1_15_kube_proxy_sends_nothing_to_a_not_ready_pod() {
         &mut world,
         "request: {from: pod/client2, to: \"web:80\", count: 30}",
     );
-    assert!(all_delivered(&out), "{out:#?}");
-    assert_eq!(
-        distinct(&sim::reached(&out)),
-        BTreeSet::from(["web-2".to_owned()])
-    );
+    assert_only_reached(&out, "web-2");
 }
 
 #[test]
@@ -1503,11 +1504,7 @@ fn rule_1_15_terminating_endpoints_get_nothing_while_a_ready_one_exists() {
         &mut world,
         "request: {from: pod/client2, to: \"web:80\", count: 30}",
     );
-    assert!(all_delivered(&out));
-    assert_eq!(
-        distinct(&sim::reached(&out)),
-        BTreeSet::from(["web-2".to_owned()])
-    );
+    assert_only_reached(&out, "web-2");
 }
 
 #[test]
@@ -1842,11 +1839,7 @@ fn rule_1_20_local_policy_uses_only_the_receiving_nodes_endpoints() {
         &mut world,
         "request: {from: outside, to: \"k8s-node1:30000\", count: 30}",
     );
-    assert!(all_delivered(&out));
-    assert_eq!(
-        distinct(&sim::reached(&out)),
-        BTreeSet::from(["web-1".to_owned()])
-    );
+    assert_only_reached(&out, "web-1");
     assert!(out
         .requests
         .iter()
@@ -2049,11 +2042,7 @@ fn rule_1_23_internal_policy_local_uses_only_the_clients_node() {
         &mut world,
         "request: {from: pod/client1, to: \"web:80\", count: 30}",
     );
-    assert!(all_delivered(&out));
-    assert_eq!(
-        distinct(&sim::reached(&out)),
-        BTreeSet::from(["web-1".to_owned()])
-    );
+    assert_only_reached(&out, "web-1");
     let ip = svc(&world, "web").cluster_ip.unwrap();
     let out = sim::play(
         &mut world,
