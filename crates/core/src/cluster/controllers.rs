@@ -21,7 +21,7 @@ const CRON_HISTORY: usize = 3;
 /// A workload from its object.
 pub fn workload_from_object(object: &Object, spec: &WorkloadSpec) -> Workload {
     let template = Rc::new(spec.template.clone());
-    let hash = template_hash(&format!("{:?}{:?}", spec.template_labels, spec.template));
+    let hash = template_hash(&(&spec.template_labels, &spec.template));
     let replicas = match spec.kind {
         WorkloadKind::Job => spec.desired().min(spec.completions.unwrap_or(1).max(1)),
         _ => spec.desired(),

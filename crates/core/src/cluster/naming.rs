@@ -1,6 +1,7 @@
 //! Generated names, the way Kubernetes makes them (rules 3.5–3.7).
 
 use crate::rng::Rng;
+use std::hash::{Hash, Hasher};
 
 /// The alphabet of generated name parts: no vowels, no look-alike characters.
 const SAFE: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
@@ -11,17 +12,37 @@ pub fn random_suffix(rng: &mut Rng) -> String {
 }
 
 /// `pod-template-hash`: an FNV-32a hash of the template, its decimal digits written in the
-/// safe alphabet (as the Deployment controller does).
-pub fn template_hash(template: &str) -> String {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in template.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash.to_string()
+/// safe alphabet (as the Deployment controller does). The template is hashed field by field,
+/// so the same template gives the same hash however its YAML is written.
+pub fn template_hash(template: &(impl Hash + ?Sized)) -> String {
+    let mut hasher = Fnv32a(0x811c_9dc5);
+    template.hash(&mut hasher);
+    hasher
+        .0
+        .to_string()
         .bytes()
         .map(|b| char::from(SAFE[usize::from(b) % SAFE.len()]))
         .collect()
+}
+
+/// FNV-1a, 32 bits. Lengths are hashed as 64-bit numbers, so wasm32 and 64-bit hosts agree.
+struct Fnv32a(u32);
+
+impl Hasher for Fnv32a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u32::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write(&(n as u64).to_le_bytes());
+    }
+
+    fn finish(&self) -> u64 {
+        u64::from(self.0)
+    }
 }
 
 /// A provisioned volume's name, `pvc-` and a UUID (version 4 layout, from the seeded generator).
@@ -57,6 +78,13 @@ mod tests {
         assert_ne!(a, template_hash("image: nginx:1.15"));
         assert!((8..=10).contains(&a.len()));
         assert!(a.bytes().all(|b| SAFE.contains(&b)));
+    }
+
+    #[test]
+    fn template_hashes_do_not_depend_on_the_word_size() {
+        // Lengths go in as 64-bit numbers, so wasm32 computes this value too (checked by hand
+        // against FNV-1a over the bytes std hashes); a toolchain that changes them fails here.
+        assert_eq!(template_hash(&vec!["nginx"; 3]), "655d68789f");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{Labels, NodeAffinity};
 
 /// Resource requests of a container (limits matter only when no request is set, rule 4.6).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Resources {
     /// CPU in millicores.
     pub cpu_milli: i64,
@@ -30,7 +30,7 @@ impl Resources {
 }
 
 /// A port a container declares.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ContainerPort {
     /// Optional IANA service name, used by named targetPorts.
     pub name: Option<String>,
@@ -41,7 +41,7 @@ pub struct ContainerPort {
 }
 
 /// A volume mounted into a container.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct VolumeMount {
     /// The pod volume's name.
     pub name: String,
@@ -54,7 +54,7 @@ pub struct VolumeMount {
 }
 
 /// One container of a pod.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Container {
     /// Container name.
     pub name: String,
@@ -71,7 +71,7 @@ pub struct Container {
 }
 
 /// Where a pod volume's data comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum VolumeSource {
     /// A fresh directory that lives and dies with the pod.
     EmptyDir {
@@ -131,7 +131,7 @@ pub enum VolumeSource {
 }
 
 /// A pod volume.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Volume {
     /// Volume name, referenced by mounts.
     pub name: String,
@@ -140,7 +140,7 @@ pub struct Volume {
 }
 
 /// The pod's restart policy (rule 3.3).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum RestartPolicy {
     /// Restart containers whatever their exit (the default).
     #[default]
@@ -152,7 +152,7 @@ pub enum RestartPolicy {
 }
 
 /// Which resolver a pod uses (rule 2.7).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DnsPolicy {
     /// Cluster DNS with the namespace's search path (the default); the node's resolver for
     /// hostNetwork pods.
@@ -178,7 +178,7 @@ impl PodSpec {
 }
 
 /// How a toleration compares the taint value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TolerationOperator {
     /// Same key, same value (the default).
     #[default]
@@ -188,7 +188,7 @@ pub enum TolerationOperator {
 }
 
 /// A pod toleration (rule 4.5).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Toleration {
     /// Taint key; empty with `Exists` tolerates every taint.
     pub key: String,
@@ -203,7 +203,7 @@ pub struct Toleration {
 }
 
 /// The parts of a pod spec the product uses.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PodSpec {
     /// App containers.
     pub containers: Vec<Container>,
@@ -252,7 +252,7 @@ impl PodSpec {
 }
 
 /// What a `kubectl get -o yaml` dump says about a pod's state.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PodStatus {
     /// `status.phase`.
     pub phase: Option<String>,

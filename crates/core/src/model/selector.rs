@@ -3,7 +3,7 @@
 use super::Labels;
 
 /// A set-based operator in a label selector.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SelectorOperator {
     /// The key is present with one of the values.
     In,
@@ -16,7 +16,7 @@ pub enum SelectorOperator {
 }
 
 /// One `matchExpressions` entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Requirement {
     /// Label key.
     pub key: String,
@@ -40,7 +40,7 @@ impl Requirement {
 
 /// A `LabelSelector`: `matchLabels` and `matchExpressions`, all ANDed (rule 6.3).
 /// An empty selector matches everything; a missing one (`Option::None`) matches nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct LabelSelector {
     /// `matchLabels`.
     pub match_labels: Labels,
@@ -88,7 +88,7 @@ impl LabelSelector {
 }
 
 /// One node selector requirement; adds `Gt` and `Lt` to the label operators.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NodeSelectorRequirement {
     /// A label requirement (In, NotIn, Exists, DoesNotExist).
     Label(Requirement),
@@ -101,7 +101,7 @@ pub enum NodeSelectorRequirement {
 }
 
 /// One `nodeSelectorTerms` entry: its requirements are ANDed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NodeSelectorTerm {
     /// `matchExpressions` and `matchFields`.
     pub requirements: Vec<NodeSelectorRequirement>,
@@ -133,7 +133,7 @@ fn int_label(labels: &Labels, key: &str) -> Option<i64> {
 }
 
 /// A `NodeSelector`: its terms are ORed (rule 4.4).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NodeSelector {
     /// `nodeSelectorTerms`.
     pub terms: Vec<NodeSelectorTerm>,
@@ -147,7 +147,7 @@ impl NodeSelector {
 }
 
 /// A pod's node affinity.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NodeAffinity {
     /// `requiredDuringSchedulingIgnoredDuringExecution`.
     pub required: Option<NodeSelector>,
