@@ -26,6 +26,17 @@ function layout(root: Element): string[] {
     });
 }
 
+/** How the first box of each kind is painted: the picture's own style decides this. */
+function paint(root: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kind of ['Node', 'Pod', 'Service', 'NodePort']) {
+    const rect = root.querySelector(`[data-kind="${kind}"] > rect`);
+    const style = rect ? getComputedStyle(rect) : null;
+    out[kind] = style ? `${style.fill} ${style.stroke}` : 'missing';
+  }
+  return out;
+}
+
 /** Opens a saved SVG file on its own in the browser and returns its root. */
 async function openSvgFile(page: Page, path: string) {
   await page.goto(pathToFileURL(path).href);
@@ -127,6 +138,11 @@ test.describe('kubeglass render', () => {
     const root = await openSvgFile(page, svg);
     const rendered = await root.evaluate(countKinds);
     const renderedLayout = await root.evaluate(layout);
+    const renderedPaint = await root.evaluate(paint);
+    // Styled by the picture's stylesheet, not left in the browser's default black.
+    for (const [kind, painted] of Object.entries(renderedPaint)) {
+      expect(painted, kind).not.toMatch(/missing|^rgb\(0, 0, 0\) none$/);
+    }
     for (const kind of ['Pod', 'Service', 'Node', 'NodePort', 'LoadBalancer', 'Client']) {
       expect(rendered[kind] ?? 0, kind).toBeGreaterThan(0);
     }
@@ -147,5 +163,7 @@ test.describe('kubeglass render', () => {
     expect(live).toEqual(rendered);
     // Not just as many: the same objects, in the same places.
     expect(await page.getByTestId('cluster').evaluate(layout)).toEqual(renderedLayout);
+    // And painted alike: the live view uses the stylesheet the file inlines.
+    expect(await page.getByTestId('cluster').evaluate(paint)).toEqual(renderedPaint);
   });
 });

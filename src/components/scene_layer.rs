@@ -1,4 +1,6 @@
-//! The still picture: icons, edges and every object, redrawn only when the scene changes.
+//! The still picture: its style, icons, edges and every object, redrawn only when the scene
+//! changes. The style is the one the export inlines, so the page ships it once (in the wasm)
+//! and the live view cannot drift from the download.
 
 use super::svg_tree::to_html;
 use crate::shared::Shared;
@@ -18,6 +20,7 @@ pub struct SceneLayerProps {
 pub fn SceneLayer(props: &SceneLayerProps) -> Html {
     html! {
         <>
+            <style>{ svg::STYLE }</style>
             { to_html(&svg::defs()) }
             { to_html(&svg::scene(props.lab.playback.scene())) }
         </>

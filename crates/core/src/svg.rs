@@ -12,7 +12,7 @@ pub use motion::overlay;
 
 use crate::scene::{Edge, Item, Kind, Scene};
 
-/// The stylesheet of the picture (also linked by the web app).
+/// The stylesheet of the picture: inlined by the export, and by the web app's live view.
 pub const STYLE: &str = include_str!("../assets/scene.css");
 
 /// Attributes of the `<svg>` root: size, the DOM contract's test id, accessibility.
