@@ -198,7 +198,7 @@ impl DocumentLoader<'_, '_> {
                 ParseErrorKind::DuplicateKey => Code::DuplicateKey,
             };
             let position = self.position(error.offset.unwrap_or(0));
-            let message = Text::new(error.message.clone(), syntax_ko(&error.message));
+            let message = error.message.clone();
             self.loaded
                 .diagnostics
                 .push(Diagnostic::error(code, message).at(Some(self.document), position));
@@ -509,12 +509,6 @@ fn anchor_paths(kind: &str) -> &'static [(Anchor, &'static [&'static str])] {
         "EndpointSlice" => SLICE,
         _ => &[],
     }
-}
-
-/// Korean for libyaml's messages: the problem stays in English (it names YAML tokens), with
-/// a Korean lead so the sentence reads naturally.
-fn syntax_ko(message: &str) -> String {
-    format!("YAML 문법 오류: {message}")
 }
 
 /// Keeps the last of each (kind, namespace, name) and warns at the others, as

@@ -6,6 +6,7 @@
 
 mod depth;
 mod json_stream;
+mod korean;
 mod locate;
 mod nbsp;
 mod split;
@@ -13,6 +14,7 @@ mod value;
 
 pub use depth::too_deep;
 pub use depth::MAX_DEPTH;
+pub use korean::UNTRANSLATED as UNTRANSLATED_SYNTAX;
 pub use locate::{locate, Seg};
 pub use nbsp::replace_structural_nbsp;
 pub use split::{split_documents, Chunk};

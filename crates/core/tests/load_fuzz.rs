@@ -1,4 +1,5 @@
-//! Property test: no input panics the loader, and every diagnostic points inside the text.
+//! Property test: no input panics the loader, and every diagnostic points inside the text
+//! with a message in both languages.
 //!
 //! Thousands of inputs per run, deterministic (seeded), built three ways: mutations of every
 //! corpus file and lecture snippet, splices of two fixtures, and random token soup. A failing
@@ -9,6 +10,7 @@ mod fixtures;
 
 use kubeglass_core::load::load;
 use kubeglass_core::rng::Rng;
+use kubeglass_core::yaml::UNTRANSLATED_SYNTAX;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 const MUTATIONS_PER_FIXTURE: usize = 120;
@@ -168,6 +170,10 @@ fn check(text: &str) -> Result<bool, String> {
         }
         if d.message.en.is_empty() || d.message.ko.is_empty() {
             return Err(format!("diagnostic without a message: {d:?}"));
+        }
+        // Every syntax message the mutations provoke reads in Korean, not English behind a lead.
+        if d.message.ko.starts_with(UNTRANSLATED_SYNTAX) {
+            return Err(format!("untranslated YAML message: {}", d.message.en));
         }
     }
     Ok(loaded.has_errors())

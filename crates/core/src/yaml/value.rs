@@ -1,6 +1,8 @@
 //! A small owned YAML tree. Mappings keep their order and use string keys, which is all
 //! Kubernetes objects need; building it is cheaper than a hashed map.
 
+use super::korean::syntax_ko;
+use crate::text::Text;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -114,7 +116,7 @@ pub struct ParseError {
     /// What went wrong.
     pub kind: ParseErrorKind,
     /// A readable message without positions of its own.
-    pub message: String,
+    pub message: Text,
     /// Byte offset in the document's text, when known.
     pub offset: Option<usize>,
 }
@@ -128,7 +130,7 @@ pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value<'_>>, Ve
     if let Some(offset) = super::depth::too_deep(text) {
         let error = ParseError {
             kind: ParseErrorKind::TooDeep,
-            message: format!("nesting is deeper than {} levels", super::depth::MAX_DEPTH),
+            message: too_deep_message(),
             offset: Some(offset),
         };
         return (None, vec![error]);
@@ -176,18 +178,21 @@ fn convert_error(error: &serde_norway::Error, text: &str, lines_before: usize) -
     let (kind, message) = if let Some((key, at)) = duplicate_key(&raw) {
         return ParseError {
             kind: ParseErrorKind::DuplicateKey,
-            message: format!("the key \"{key}\" appears twice in one mapping"),
+            message: Text::new(
+                format!("the key \"{key}\" appears twice in one mapping"),
+                format!("키 \"{key}\"가 한 매핑에 두 번 나옵니다"),
+            ),
             offset: at.or(offset),
         };
     } else if raw.starts_with("recursion limit exceeded") {
-        (
-            ParseErrorKind::TooDeep,
-            format!("nesting is deeper than {} levels", super::depth::MAX_DEPTH),
-        )
+        (ParseErrorKind::TooDeep, too_deep_message())
     } else if raw.starts_with("repetition limit exceeded") {
         (
             ParseErrorKind::AliasExpansion,
-            "aliases expand to far more nodes than the document holds (an alias bomb)".to_owned(),
+            Text::new(
+                "aliases expand to far more nodes than the document holds (an alias bomb)",
+                "별칭이 문서에 있는 것보다 훨씬 많은 노드로 펼쳐집니다 (별칭 폭탄)",
+            ),
         )
     } else if let Some(opened) = unclosed_flow(&raw, text) {
         // An unclosed `[` or `{` is found only where the parser gives up; the bracket itself
@@ -197,31 +202,39 @@ fn convert_error(error: &serde_norway::Error, text: &str, lines_before: usize) -
         } else {
             '}'
         };
-        let found = offset.map_or(String::new(), |o| {
-            format!(
-                " (the parser gave up at line {})",
-                text[..o].matches('\n').count() + 1 + lines_before
+        let opener = &text[opened..opened + 1];
+        let gave_up = offset.map(|o| text[..o].matches('\n').count() + 1 + lines_before);
+        let (found_en, found_ko) = gave_up.map_or((String::new(), String::new()), |line| {
+            (
+                format!(" (the parser gave up at line {line})"),
+                format!(" (파서는 {line}번째 줄에서 멈췄습니다)"),
             )
         });
         return ParseError {
             kind: ParseErrorKind::Syntax,
-            message: format!(
-                "this `{}` is never closed with `{closer}`{found}",
-                &text[opened..opened + 1]
+            message: Text::new(
+                format!("this `{opener}` is never closed with `{closer}`{found_en}"),
+                format!("이 `{opener}`가 `{closer}`로 닫히지 않았습니다{found_ko}"),
             ),
             offset: Some(opened),
         };
     } else {
-        (
-            ParseErrorKind::Syntax,
-            relocate_lines(&strip_own_position(&raw), lines_before),
-        )
+        let message = relocate_lines(&strip_own_position(&raw), lines_before);
+        let korean = syntax_ko(&message);
+        (ParseErrorKind::Syntax, Text::new(message, korean))
     };
     ParseError {
         kind,
         message,
         offset,
     }
+}
+
+fn too_deep_message() -> Text {
+    Text::new(
+        format!("nesting is deeper than {} levels", super::depth::MAX_DEPTH),
+        format!("중첩이 {}단계보다 깊습니다", super::depth::MAX_DEPTH),
+    )
 }
 
 /// For "did not find expected ',' or ']', while parsing a flow sequence at line L column C",
@@ -256,17 +269,19 @@ fn duplicate_key(raw: &str) -> Option<(&str, Option<usize>)> {
     Some((key, at.parse().ok()))
 }
 
-/// Drops the " at line L column C" that repeats the error's own position; positions of context
-/// ("while parsing a block mapping at line ...") are rewritten by the caller.
+/// Drops the " at line L column C" (or " at position P") that repeats the error's own
+/// position; positions of context ("while parsing a block mapping at line ...") are rewritten
+/// by the caller.
 fn strip_own_position(raw: &str) -> String {
-    let Some(at) = raw.find(" at line ") else {
+    let problem_end = raw.find(", while ").unwrap_or(raw.len());
+    let Some(at) = [" at line ", " at position "]
+        .iter()
+        .filter_map(|marker| raw[..problem_end].find(marker))
+        .min()
+    else {
         return raw.to_owned();
     };
-    let after = &raw[at + " at line ".len()..];
-    let end = after
-        .find(", ")
-        .map_or(raw.len(), |p| at + " at line ".len() + p);
-    format!("{}{}", &raw[..at], &raw[end..])
+    format!("{}{}", &raw[..at], &raw[problem_end..])
 }
 
 /// Rewrites "line N" in libyaml's context ("while parsing a flow sequence at line 2 column 4")
@@ -599,9 +614,10 @@ mod tests {
         assert_eq!(errors[0].kind, ParseErrorKind::DuplicateKey);
         assert_eq!(errors[0].offset, Some(10), "at the second `a`");
         assert_eq!(
-            errors[0].message,
+            errors[0].message.en,
             "the key \"a\" appears twice in one mapping"
         );
+        assert_eq!(errors[0].message.ko, "키 \"a\"가 한 매핑에 두 번 나옵니다");
         assert_eq!(value.unwrap().get("a"), Some(&Value::Int(3)));
     }
 
@@ -611,11 +627,15 @@ mod tests {
         assert!(value.is_none());
         assert_eq!(errors[0].kind, ParseErrorKind::Syntax);
         assert!(errors[0].offset.is_some());
-        let message = &errors[0].message;
+        let message = &errors[0].message.en;
         assert_eq!(
             message,
             "did not find expected '-' indicator, while parsing a block collection at line 13 column 3"
         );
+        assert!(errors[0]
+            .message
+            .ko
+            .ends_with("(13번째 줄 3열부터 블록 목록을 읽던 중)"));
     }
 
     #[test]
@@ -638,8 +658,12 @@ mod tests {
         let opened = text.find('[').unwrap();
         assert_eq!(errors[0].offset, Some(opened));
         assert_eq!(
-            errors[0].message,
+            errors[0].message.en,
             "this `[` is never closed with `]` (the parser gave up at line 3)"
+        );
+        assert_eq!(
+            errors[0].message.ko,
+            "이 `[`가 `]`로 닫히지 않았습니다 (파서는 3번째 줄에서 멈췄습니다)"
         );
     }
 
