@@ -7,10 +7,12 @@ mod files;
 pub mod outcome;
 mod pods;
 pub mod request;
+pub mod routes;
 
 pub use outcome::{Hop, HopKind, Outcome, Place, RequestOutcome};
 pub use pods::find_pod;
 pub use request::{Traffic, INTERNET_IP, OUTSIDE_IP};
+pub use routes::{pod_ref, routes_to};
 
 use crate::cluster::{Change, Cluster};
 use crate::diagnostic::Diagnostic;

@@ -6,18 +6,10 @@ use super::InspectorProps;
 use crate::i18n::{t, Msg};
 use crate::state::Action;
 use kubeglass_core::cluster::{dns, Pod, Store};
-use kubeglass_core::scenario::{PodRef, Step};
+use kubeglass_core::scenario::Step;
+use kubeglass_core::sim::pod_ref;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// How a Scenario names `pod`.
-pub fn pod_ref(pod: &Pod) -> PodRef {
-    PodRef {
-        namespace: (pod.namespace != "default").then(|| pod.namespace.clone()),
-        name: pod.name.clone(),
-        ..PodRef::default()
-    }
-}
 
 /// Where a new file goes by default: into the container's first volume, else /tmp.
 fn default_path(pod: &Pod, container: &str) -> String {

@@ -5,50 +5,12 @@ use super::facts::{action_button, codes, facts, gone};
 use super::InspectorProps;
 use crate::i18n::{t, Msg};
 use crate::state::{Action, Traffic};
-use kubeglass_core::cluster::{dns, Cluster, LoadBalancer, Phase, Service};
+use kubeglass_core::cluster::{dns, LoadBalancer};
 use kubeglass_core::model::ServiceType;
-use kubeglass_core::scenario::{client_text, Client, PodRef, Step};
+use kubeglass_core::scenario::{client_text, Client, Step};
+use kubeglass_core::sim::routes_to;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-
-/// The clients that can reach `service`, with the address each uses: running pods by name
-/// (through DNS), the outside machine through each node's NodePort, the internet through
-/// the load balancer.
-pub fn routes(cluster: &Cluster, service: &Service) -> Vec<(Client, String)> {
-    let port = service.ports.first().map_or(80, |p| p.port);
-    let mut out = Vec::new();
-    for pod in cluster
-        .pods
-        .iter()
-        .filter(|p| p.phase == Phase::Running && !p.terminating)
-    {
-        let host = if pod.namespace == service.namespace {
-            service.name.clone()
-        } else {
-            format!("{}.{}", service.name, service.namespace)
-        };
-        let client = Client::Pod(PodRef {
-            namespace: (pod.namespace != "default").then(|| pod.namespace.clone()),
-            name: pod.name.clone(),
-            ..PodRef::default()
-        });
-        out.push((client, format!("{host}:{port}")));
-    }
-    if let Some(node_port) = service.ports.first().and_then(|p| p.node_port) {
-        for node in &cluster.nodes {
-            out.push((Client::Outside, format!("{}:{node_port}", node.name)));
-        }
-    }
-    if service.load_balancer != LoadBalancer::None {
-        let name = if service.namespace == "default" {
-            service.name.clone()
-        } else {
-            format!("{}/{}", service.namespace, service.name)
-        };
-        out.push((Client::Internet, format!("lb/{name}:{port}")));
-    }
-    out
-}
 
 /// The Service panel.
 #[component]
@@ -64,7 +26,7 @@ pub fn ServicePanel(props: &InspectorProps) -> Html {
         return gone("Service", &selected.name);
     };
     let spec = &service.spec;
-    let routes = routes(cluster, service);
+    let routes = routes_to(cluster, service);
     let index = (*choice).min(routes.len().saturating_sub(1));
     let ports: Vec<String> = service
         .ports
