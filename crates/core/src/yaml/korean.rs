@@ -174,9 +174,10 @@ pub fn syntax_ko(message: &str) -> String {
     let Some(what) = lookup(CONTEXTS, what) else {
         return format!("{UNTRANSLATED}{message}");
     };
+    // Korean puts the circumstance first: "while reading X, Y is missing".
     match place.split_once(" column ") {
-        Some((line, column)) => format!("{problem} ({line}번째 줄 {column}열부터 {what} 읽던 중)"),
-        None => format!("{problem} ({what} 읽던 중)"),
+        Some((line, column)) => format!("{line}번째 줄 {column}열부터 {what} 읽던 중, {problem}"),
+        None => format!("{what} 읽던 중, {problem}"),
     }
 }
 
@@ -195,7 +196,7 @@ mod tests {
     fn problems_and_contexts_are_translated_with_their_position() {
         assert_eq!(
             syntax_ko("did not find expected '-' indicator, while parsing a block collection at line 13 column 3"),
-            "있어야 할 목록 표시 `-`가 없습니다 (들여쓰기를 확인하세요) (13번째 줄 3열부터 블록 목록을 읽던 중)"
+            "13번째 줄 3열부터 블록 목록을 읽던 중, 있어야 할 목록 표시 `-`가 없습니다 (들여쓰기를 확인하세요)"
         );
         assert_eq!(
             syntax_ko("mapping values are not allowed in this context"),

@@ -635,7 +635,7 @@ mod tests {
         assert!(errors[0]
             .message
             .ko
-            .ends_with("(13번째 줄 3열부터 블록 목록을 읽던 중)"));
+            .starts_with("13번째 줄 3열부터 블록 목록을 읽던 중, "));
     }
 
     #[test]
