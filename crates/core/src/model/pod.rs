@@ -252,7 +252,7 @@ impl PodSpec {
 }
 
 /// What a `kubectl get -o yaml` dump says about a pod's state.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PodStatus {
     /// `status.phase`.
     pub phase: Option<String>,

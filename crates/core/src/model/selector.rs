@@ -40,7 +40,7 @@ impl Requirement {
 
 /// A `LabelSelector`: `matchLabels` and `matchExpressions`, all ANDed (rule 6.3).
 /// An empty selector matches everything; a missing one (`Option::None`) matches nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LabelSelector {
     /// `matchLabels`.
     pub match_labels: Labels,
