@@ -180,7 +180,7 @@ fn convert_error(error: &serde_norway::Error, text: &str, lines_before: usize) -
             kind: ParseErrorKind::DuplicateKey,
             message: Text::new(
                 format!("the key \"{key}\" appears twice in one mapping"),
-                format!("키 \"{key}\"가 한 매핑에 두 번 나옵니다"),
+                format!("키 \"{key}\"이(가) 한 매핑에 두 번 나옵니다"),
             ),
             offset: at.or(offset),
         };
@@ -214,7 +214,7 @@ fn convert_error(error: &serde_norway::Error, text: &str, lines_before: usize) -
             kind: ParseErrorKind::Syntax,
             message: Text::new(
                 format!("this `{opener}` is never closed with `{closer}`{found_en}"),
-                format!("이 `{opener}`가 `{closer}`로 닫히지 않았습니다{found_ko}"),
+                format!("이 `{opener}`를 닫는 `{closer}`가 없습니다{found_ko}"),
             ),
             offset: Some(opened),
         };
@@ -617,7 +617,10 @@ mod tests {
             errors[0].message.en,
             "the key \"a\" appears twice in one mapping"
         );
-        assert_eq!(errors[0].message.ko, "키 \"a\"가 한 매핑에 두 번 나옵니다");
+        assert_eq!(
+            errors[0].message.ko,
+            "키 \"a\"이(가) 한 매핑에 두 번 나옵니다"
+        );
         assert_eq!(value.unwrap().get("a"), Some(&Value::Int(3)));
     }
 
@@ -663,7 +666,7 @@ mod tests {
         );
         assert_eq!(
             errors[0].message.ko,
-            "이 `[`가 `]`로 닫히지 않았습니다 (파서는 3번째 줄에서 멈췄습니다)"
+            "이 `[`를 닫는 `]`가 없습니다 (파서는 3번째 줄에서 멈췄습니다)"
         );
     }
 
