@@ -198,10 +198,9 @@ impl DocumentLoader<'_, '_> {
                 ParseErrorKind::DuplicateKey => Code::DuplicateKey,
             };
             let position = self.position(error.offset.unwrap_or(0));
-            let message = error.message.clone();
             self.loaded
                 .diagnostics
-                .push(Diagnostic::error(code, message).at(Some(self.document), position));
+                .push(Diagnostic::error(code, error.message).at(Some(self.document), position));
         }
         if let Some(value) = value {
             self.load_value(&value);

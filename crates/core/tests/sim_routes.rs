@@ -4,7 +4,7 @@
 #[path = "support/sim.rs"]
 mod sim;
 
-use kubeglass_core::scenario::{Client, Step};
+use kubeglass_core::scenario::{client_text, Client, Step};
 use kubeglass_core::sim::{routes_to, World};
 
 const SHOP: &str = "
@@ -57,7 +57,7 @@ fn every_client_gets_the_address_its_place_uses() {
     let (world, _) = sim::world(SHOP);
     let addresses: Vec<(String, String)> = routes(&world)
         .into_iter()
-        .map(|(client, to)| (kubeglass_core::scenario::client_text(&client), to))
+        .map(|(client, to)| (client_text(&client), to))
         .collect();
     let node_port = world.cluster.service("shop", "web").unwrap().ports[0]
         .node_port
