@@ -89,11 +89,11 @@ fn frame(c: &mut Criterion) {
             .max_by_key(|&t| motion.frame(t).packets.len())
             .unwrap();
         assert_eq!(motion.frame(busiest).packets.len(), 100, "{label}");
-        let width = playback.scene().width;
+        let scene = playback.scene();
         group.bench_function(label, |b| {
             b.iter(|| {
                 let frame = motion.frame(black_box(busiest));
-                svg::overlay(&motion, &frame, Language::En, width)
+                svg::overlay(&motion, &frame, Language::En, scene)
                     .children
                     .len()
             })

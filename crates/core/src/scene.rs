@@ -123,6 +123,16 @@ impl Label {
             measure::Anchor::End => (self.at.x - w, self.at.x),
         }
     }
+
+    /// The box the drawn text covers: its estimated width, and the font's ascent and descent
+    /// around the baseline.
+    pub fn text_box(&self) -> Rect {
+        let (left, right) = self.span();
+        let size = measure::metrics(self.style).size_tenths;
+        let ascent = size * 8 / 100;
+        let descent = size * 2 / 100 + 1;
+        Rect::new(left, self.at.y - ascent, right - left, ascent + descent)
+    }
 }
 
 /// A box in the picture, with what it contains.

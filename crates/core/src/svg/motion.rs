@@ -5,6 +5,7 @@ use super::{item, Element, Node};
 use crate::motion::{Frame, Motion};
 use crate::number::fixed;
 use crate::scene::measure::{fit, width, wrap};
+use crate::scene::{Label, Point, Rect, Scene};
 use crate::sim::HopKind;
 use crate::text::Language;
 
@@ -22,8 +23,50 @@ fn hop_class(kind: HopKind) -> &'static str {
 /// Room for a drop's reason.
 const REASON_W: i32 = 230;
 
-/// A drop's reason beside its mark at (x, y): right of it, or left when the picture ends.
-fn reason_label(reason: &str, x: i32, y: i32, scene_width: i32) -> Element {
+/// The boxes of the picture's text, which a drop's reason should leave readable.
+fn text_boxes(scene: &Scene) -> Vec<Rect> {
+    let item_labels = scene.all_items().flat_map(|i| &i.labels);
+    let edge_labels = scene.edges.iter().filter_map(|e| e.label.as_ref());
+    item_labels
+        .chain(edge_labels)
+        .map(Label::text_box)
+        .collect()
+}
+
+/// Where a `w`×`h` reason goes beside its mark at (x, y): of the places around the mark,
+/// inside the picture, the first that covers the least text (right, left, below, above).
+fn reason_place(x: i32, y: i32, w: i32, h: i32, scene: &Scene, text: &[Rect]) -> Point {
+    let beside = [x + 10, x - 10 - w];
+    let under_or_over = [x - w + 10, x - 10];
+    let candidates = beside
+        .iter()
+        .map(|&left| (left, y - 9))
+        .chain(under_or_over.iter().map(|&left| (left, y + 10)))
+        .chain(under_or_over.iter().map(|&left| (left, y - 10 - h)));
+    let covered = |r: &Rect| -> i64 {
+        text.iter()
+            .filter(|t| t.overlaps(r))
+            .map(|t| {
+                let w = t.right().min(r.right()) - t.x.max(r.x);
+                let h = t.bottom().min(r.bottom()) - t.y.max(r.y);
+                i64::from(w) * i64::from(h)
+            })
+            .sum()
+    };
+    let mut best: Option<(i64, Point)> = None;
+    for (left, top) in candidates {
+        let left = left.clamp(0, (scene.width - w).max(0));
+        let top = top.clamp(0, (scene.height - h).max(0));
+        let cost = covered(&Rect::new(left, top, w, h));
+        if best.is_none_or(|(least, _)| cost < least) {
+            best = Some((cost, Point::new(left, top)));
+        }
+    }
+    best.map_or(Point::new(x + 10, y - 9), |(_, at)| at)
+}
+
+/// A drop's reason beside its mark at (x, y), placed by [`reason_place`].
+fn reason_label(reason: &str, x: i32, y: i32, scene: &Scene, text: &[Rect]) -> Element {
     let (verdict, why) = match reason.split_once(": ") {
         Some((verdict, why)) if verdict.chars().count() <= 40 => (verdict, why),
         _ => ("", reason),
@@ -44,12 +87,7 @@ fn reason_label(reason: &str, x: i32, y: i32, scene_width: i32) -> Element {
         .unwrap_or(0)
         + 10;
     let h = lines.len() as i32 * 13 + 6;
-    let left = if x + 10 + w > scene_width {
-        x - 10 - w
-    } else {
-        x + 10
-    };
-    let top = y - 9;
+    let Point { x: left, y: top } = reason_place(x, y, w, h, scene, text);
     let mut label = Element::new("g")
         .attr("class", "kg-drop-reason")
         .child(Node::Element(
@@ -73,13 +111,8 @@ fn reason_label(reason: &str, x: i32, y: i32, scene_width: i32) -> Element {
     label
 }
 
-/// The moving layer of `motion` at `frame`, over a scene `scene_width` wide.
-pub fn overlay(
-    motion: &Motion,
-    frame: &Frame<'_>,
-    language: Language,
-    scene_width: i32,
-) -> Element {
+/// The moving layer of `motion` at `frame`, over `scene`.
+pub fn overlay(motion: &Motion, frame: &Frame<'_>, language: Language, scene: &Scene) -> Element {
     let mut layer = Element::new("g")
         .attr("class", "kg-motion")
         .attr("aria-hidden", "true");
@@ -124,6 +157,7 @@ pub fn overlay(
             );
         layer = layer.child(Node::Element(circle));
     }
+    let mut text = None;
     for (n, drop) in frame.drops.iter().enumerate() {
         let (x, y) = (drop.at.x, drop.at.y);
         let reason = drop.reason.get(language).to_owned();
@@ -153,11 +187,13 @@ pub fn overlay(
         // (the tooltip and the narration have it whole).
         let first_here = frame.drops[..n].iter().all(|d| d.at != drop.at);
         let mark = if first_here {
+            let text = text.get_or_insert_with(|| text_boxes(scene));
             mark.child(Node::Element(reason_label(
                 drop.reason.get(language),
                 x,
                 y,
-                scene_width,
+                scene,
+                text,
             )))
         } else {
             mark

@@ -1,17 +1,7 @@
 //! Geometry checks of a picture: what "clean" means for the layout tests.
 #![allow(dead_code)]
 
-use kubeglass_core::scene::measure::metrics;
 use kubeglass_core::scene::{Item, Kind, Label, Point, Rect, Scene};
-
-/// The box a label's text covers (from its estimated width and the font's ascent/descent).
-pub fn label_box(label: &Label) -> Rect {
-    let (left, right) = label.span();
-    let size = metrics(label.style).size_tenths;
-    let ascent = size * 8 / 100;
-    let descent = size * 2 / 100 + 1;
-    Rect::new(left, label.at.y - ascent, right - left, ascent + descent)
-}
 
 /// Doors straddle their node's top edge on purpose.
 fn may_stick_out(item: &Item) -> bool {
@@ -86,7 +76,7 @@ pub fn problems(scene: &Scene, strict: bool) -> Vec<String> {
         .flat_map(|(item, ancestors)| {
             item.labels
                 .iter()
-                .map(move |l| (label_box(l), l, *item, ancestors))
+                .map(move |l| (l.text_box(), l, *item, ancestors))
         })
         .collect();
     for (b, label, item, _) in &labels {
@@ -142,7 +132,7 @@ pub fn problems(scene: &Scene, strict: bool) -> Vec<String> {
                 }
             }
             if let Some(label) = &edge.label {
-                let b = label_box(label);
+                let b = label.text_box();
                 for (other, text, owner, _) in &labels {
                     if b.overlaps(other) {
                         out.push(format!(
