@@ -5,6 +5,7 @@
 //! node with that node's position. This costs one parse per located problem, and problems
 //! are rare, so the common path (a clean document) stays as fast as plain parsing.
 
+use super::value::{Input, KeySeed};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -23,7 +24,11 @@ const FOUND: &str = "kubeglass: located";
 
 /// The byte offset in `text` of the node at `path`, or of its deepest existing ancestor.
 pub fn locate(text: &str, path: &[Seg]) -> usize {
-    let result = Locate { path }.deserialize(serde_norway::Deserializer::from_str(text));
+    let locate = Locate {
+        path,
+        input: Input::new(text, false),
+    };
+    let result = locate.deserialize(serde_norway::Deserializer::from_str(text));
     match result {
         Err(error) => error.location().map_or(0, |l| l.index()).min(text.len()),
         Ok(()) => 0,
@@ -32,6 +37,7 @@ pub fn locate(text: &str, path: &[Seg]) -> usize {
 
 struct Locate<'p> {
     path: &'p [Seg],
+    input: Input,
 }
 
 impl<'de> DeserializeSeed<'de> for Locate<'_> {
@@ -87,6 +93,7 @@ impl<'de> Visitor<'de> for Locate<'_> {
                     if seq
                         .next_element_seed(Locate {
                             path: &self.path[1..],
+                            input: self.input,
                         })?
                         .is_none()
                     {
@@ -107,12 +114,16 @@ impl<'de> Visitor<'de> for Locate<'_> {
             Some(Seg::KeyName(k)) => (Some(k.as_str()), &self.path[1..], true),
             _ => (None, self.path, false),
         };
-        while let Some(matched) = map.next_key_seed(KeySeed {
+        while let Some(matched) = map.next_key_seed(MatchKey {
+            key: KeySeed { input: self.input },
             target,
             fail_on_match: key_itself,
         })? {
             if matched {
-                map.next_value_seed(Locate { path: rest })?;
+                map.next_value_seed(Locate {
+                    path: rest,
+                    input: self.input,
+                })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -121,62 +132,24 @@ impl<'de> Visitor<'de> for Locate<'_> {
     }
 }
 
-/// Reads a key and says whether it is the target; fails at it when the key itself is wanted.
-struct KeySeed<'t> {
+/// Reads a key as the tree spells it, and says whether it is the target; fails at it when
+/// the key itself is wanted.
+struct MatchKey<'t> {
+    key: KeySeed,
     target: Option<&'t str>,
     fail_on_match: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+impl<'de> DeserializeSeed<'de> for MatchKey<'_> {
     type Value = bool;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl KeySeed<'_> {
-    fn check<E: de::Error>(&self, key: &str) -> Result<bool, E> {
-        let matched = self.target == Some(key);
+        let (key, _) = self.key.deserialize(deserializer)?;
+        let matched = self.target == Some(&*key);
         if matched && self.fail_on_match {
-            return Err(E::custom(FOUND));
+            return Err(de::Error::custom(FOUND));
         }
         Ok(matched)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed<'_> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-        self.check(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
-        self.check(&v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        self.check("null")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(false)
     }
 }
 
@@ -228,6 +201,15 @@ mod tests {
             "{\n  \"spec\": {\"ports\": [\n    {\"port\": 80},\n    {\"port\": \"x\"}\n  ]}\n}";
         let path = [key("spec"), key("ports"), Seg::Index(1), key("port")];
         assert_eq!(line_col(json, locate(json, &path)), (4, 14));
+    }
+
+    #[test]
+    fn keys_are_spelled_as_the_tree_spells_them() {
+        let text = "data:\n  8080: a\n  true: b\n  0.5: c\n  ~: d\n";
+        for (key_text, line) in [("8080", 2), ("true", 3), ("0.5", 4), ("null", 5)] {
+            let path = [key("data"), key(key_text)];
+            assert_eq!(line_col(text, locate(text, &path)).0, line, "{key_text}");
+        }
     }
 
     #[test]

@@ -305,14 +305,15 @@ fn relocate_lines(message: &str, lines_before: usize) -> String {
 
 /// The text being parsed: borrowed strings that point into it tell where they were written.
 #[derive(Clone, Copy)]
-struct Input {
+pub(super) struct Input {
     start: usize,
     len: usize,
     strict: bool,
 }
 
 impl Input {
-    fn new(text: &str, strict: bool) -> Self {
+    /// Where `text` is, so keys borrowed from it know their offsets.
+    pub(super) fn new(text: &str, strict: bool) -> Self {
         Input {
             start: text.as_ptr() as usize,
             len: text.len(),
@@ -377,8 +378,8 @@ impl<'s, 't> ValueVisitor<'s, 't> {
 }
 
 /// A mapping key and where it was written.
-struct KeySeed {
-    input: Input,
+pub(super) struct KeySeed {
+    pub(super) input: Input,
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
