@@ -2,6 +2,7 @@
 
 use crate::args::{Format, Options};
 use crate::input;
+use crate::output;
 use kubeglass_core::describe::DiagnosticView;
 use kubeglass_core::diagnostic::Diagnostic;
 use kubeglass_core::load::load;
@@ -38,11 +39,14 @@ pub fn run(options: &Options) -> Result<bool, String> {
     let has_errors = results.iter().any(|(_, loaded)| loaded.has_errors());
     match options.format {
         Format::Text => {
+            let mut text = String::new();
             for (input, loaded) in &results {
                 for d in &loaded.diagnostics {
-                    println!("{}", text_line(&input.path, d, options.language));
+                    text.push_str(&text_line(&input.path, d, options.language));
+                    text.push('\n');
                 }
             }
+            output::write(&text)?;
         }
         Format::Json => {
             let all: Vec<JsonDiagnostic<'_>> = results
@@ -54,10 +58,7 @@ pub fn run(options: &Options) -> Result<bool, String> {
                     })
                 })
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?
-            );
+            output::line(&serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?)?;
         }
     }
     Ok(has_errors)

@@ -11,6 +11,7 @@
 mod args;
 mod check;
 mod input;
+mod output;
 mod resolve;
 
 use std::process::ExitCode;
@@ -21,13 +22,12 @@ usage: kubeglass <command> [options]
 commands:
   check [FILE|-]...       print diagnostics, one per line: PATH:LINE:COL: SEVERITY: MESSAGE
   describe FILE           print the resolved cluster as JSON
-    simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
+  simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
   render FILE             draw the cluster as a standalone SVG (after --step N steps of the Scenario)
-
 
 options:
   --format text|json      output format of check (default: text)
-    --lang en|ko            language of messages (default: en)
+  --lang en|ko            language of messages (default: en)
   -o, --output PATH       where render writes the SVG (default: standard output)
   --step N                render the picture after the first N steps (default: 0)
   -h, --help              show this help
@@ -38,10 +38,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage error.";
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args::parse(&raw) {
-        Ok(args::Command::Help) => {
-            println!("{USAGE}");
-            Ok(false)
-        }
+        Ok(args::Command::Help) => output::line(USAGE).map(|()| false),
         Ok(args::Command::Check(options)) => check::run(&options),
         Ok(args::Command::Describe(options)) => resolve::describe(&options),
         Ok(args::Command::Simulate(options)) => resolve::simulate(&options),

@@ -3,6 +3,7 @@
 
 use crate::args::Options;
 use crate::input;
+use crate::output;
 use kubeglass_core::describe::Description;
 use kubeglass_core::diagnostic::{self, Diagnostic};
 use kubeglass_core::load::load;
@@ -26,11 +27,7 @@ fn world(options: &Options) -> Result<(World, Vec<Diagnostic>, Vec<Step>), Strin
 }
 
 fn print<T: Serialize>(value: &T) -> Result<(), String> {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).map_err(|e| e.to_string())?
-    );
-    Ok(())
+    output::line(&serde_json::to_string_pretty(value).map_err(|e| e.to_string())?)
 }
 
 /// Prints the resolved cluster; returns whether there were errors.
@@ -108,7 +105,7 @@ pub fn render(options: &Options) -> Result<bool, String> {
     let svg = kubeglass_core::svg::document(playback.scene(), &title);
     match &options.output {
         Some(path) => std::fs::write(path, svg).map_err(|e| format!("cannot write {path}: {e}"))?,
-        None => print!("{svg}"),
+        None => output::write(&svg)?,
     }
     let errors = loaded
         .diagnostics

@@ -120,3 +120,26 @@ fn help_exits_zero() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("check [FILE|-]"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // Output far larger than a pipe's buffer, so the writer meets the closed pipe.
+    let manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3000\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubeglass"))
+        .args(["describe", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kubeglass");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(manifest.as_bytes()).unwrap();
+    drop(stdin);
+    let mut first = [0_u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
