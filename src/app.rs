@@ -193,9 +193,9 @@ pub fn App() -> Html {
                 </section>
             }
             <main class="kg-view-pane">
-                <Controls playing={state.playing} position={playback.position()} steps={playback.steps().len()} speed={state.speed} {language} dispatch={dispatch.clone()} />
+                <Controls playing={state.playing} position={playback.position()} steps={playback.steps().len()} speed={state.speed} actual_size={state.actual_size} {language} dispatch={dispatch.clone()} />
                 <Stage lab={Shared(state.lab.clone())} animation={state.animation.clone()}
-                       playing={state.playing} speed={state.speed} {language} selected={selected_id} stale={state.lab.stale}
+                       playing={state.playing} speed={state.speed} actual_size={state.actual_size} {language} selected={selected_id} stale={state.lab.stale}
                        label={t(Msg::Picture, language)}
                        on_select={dispatch.reform(Action::Select)} on_expand={dispatch.reform(Action::Expand)}
                        on_settled={dispatch.reform(Action::Settled)} />

@@ -20,6 +20,7 @@ pub enum Msg {
     StepBack,
     Reset,
     Speed,
+    ActualSize,
     Timeline,
     NoSteps,
     Start,
@@ -105,6 +106,10 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::StepBack => ("Step back", "한 단계 뒤로"),
         Msg::Reset => ("Reset", "처음으로"),
         Msg::Speed => ("Speed", "속도"),
+        Msg::ActualSize => (
+            "Actual size (scroll the picture)",
+            "실제 크기 (그림을 스크롤)",
+        ),
         Msg::Timeline => ("Steps", "단계"),
         Msg::NoSteps => (
             "No Scenario steps yet: actions you take on the picture are recorded here.",

@@ -61,6 +61,8 @@ pub struct AppState {
     pub playing: bool,
     /// Animation speed, in percent.
     pub speed: u32,
+    /// The picture is drawn at its own size (scrolling in its pane) rather than fitted.
+    pub actual_size: bool,
     /// The inspected object.
     pub selected: Option<Selection>,
     /// Steady traffic, while it runs.
@@ -110,6 +112,8 @@ pub enum Action {
     Seek(usize),
     /// Set the animation speed (percent).
     Speed(u32),
+    /// Switch the picture between fitted to its pane and its own size.
+    ToggleActualSize,
     /// Inspect an object (or nothing).
     Select(Option<Selection>),
     /// Show a workload's stacked replicas one by one.
@@ -141,6 +145,7 @@ impl AppState {
             language,
             playing: false,
             speed: 100,
+            actual_size: false,
             selected: None,
             traffic: None,
             example,
@@ -164,6 +169,7 @@ impl AppState {
             position: self.lab.playback.position(),
             language: self.language,
             speed: self.speed,
+            actual_size: self.actual_size,
             expanded: self.lab.playback.options().expanded.clone(),
             selected: self.selected.clone(),
             example: self.example.map(str::to_owned),
@@ -187,6 +193,7 @@ impl AppState {
         lab.playback.seek(snapshot.position);
         state.lab = Rc::new(lab);
         state.speed = snapshot.speed;
+        state.actual_size = snapshot.actual_size;
         state.selected = snapshot.selected.clone();
         state
     }
@@ -327,6 +334,7 @@ impl Reducible for AppState {
             } => {
                 let mut fresh = AppState::open(&text, example, s.language);
                 fresh.speed = s.speed;
+                fresh.actual_size = s.actual_size;
                 fresh.playing = play;
                 fresh.animation.revision = s.animation.revision + 1;
                 fresh.settled = fresh.animation.revision;
@@ -353,6 +361,7 @@ impl Reducible for AppState {
             }
             Action::Seek(position) => s.play(false, true, |lab| lab.playback.seek(position)),
             Action::Speed(speed) => s.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
+            Action::ToggleActualSize => s.actual_size = !s.actual_size,
             Action::Select(selection) => s.selected = selection,
             Action::Expand(workload) => s.set_options(|o| {
                 if !o.expanded.insert(workload.clone()) {

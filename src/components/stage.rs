@@ -24,6 +24,8 @@ pub struct StageProps {
     pub playing: bool,
     /// Animation speed, in percent.
     pub speed: u32,
+    /// Drawn at its own size (the pane scrolls) rather than fitted to the pane.
+    pub actual_size: bool,
     /// Language of drop reasons.
     pub language: Language,
     /// The scene id of the inspected object.
@@ -145,11 +147,16 @@ pub fn Stage(props: &StageProps) -> Html {
             .unwrap_or_default()
     };
     let stacks = scene.all_items().any(|i| i.kind == Kind::Stack);
+    let size = if props.actual_size {
+        format!("width: {}px; max-width: none", scene.width)
+    } else {
+        format!("max-width: {}px", scene.width)
+    };
     html! {
         <div class={classes!("kg-stage", props.stale.then_some("stale"), stacks.then_some("has-stacks"))}>
             <svg xmlns="http://www.w3.org/2000/svg" class={attr("class")} viewBox={attr("viewBox")}
                  width={attr("width")} height={attr("height")} data-testid="cluster" role="group"
-                 aria-label={attr("aria-label")} style={format!("max-width: {}px", scene.width)}
+                 aria-label={attr("aria-label")} style={size}
                  {onclick} {onkeydown}>
                 <rect class="kg-backdrop" width="100%" height="100%" />
                 <SceneLayer lab={props.lab.clone()} />

@@ -17,6 +17,9 @@ pub struct Snapshot {
     pub language: Language,
     /// Animation speed, in percent.
     pub speed: u32,
+    /// The picture at its own size rather than fitted.
+    #[serde(default)]
+    pub actual_size: bool,
     /// Workloads whose stacked replicas are shown one by one.
     pub expanded: VecSet<String>,
     /// The inspected object.

@@ -164,7 +164,8 @@ fn the_state_round_trips_through_its_snapshot() {
     let s = state("emptydir")
         .reduce(Action::Step)
         .reduce(Action::Step)
-        .reduce(Action::Language(Language::Ko));
+        .reduce(Action::Language(Language::Ko))
+        .reduce(Action::ToggleActualSize);
     let snapshot = s.snapshot();
     let restored = AppState::restore(&snapshot);
     assert_eq!(restored.scene(), s.scene());
@@ -200,4 +201,20 @@ fn stacks_expand_and_collapse() {
     assert_eq!(pods(&s).len(), 40);
     let s = s.reduce(Action::Expand("big".into()));
     assert!(pods(&s).is_empty());
+}
+
+#[test]
+fn the_actual_size_toggles_and_outlasts_opening_another_example() {
+    let s = state("clusterip");
+    assert!(!s.actual_size, "the picture starts fitted to its pane");
+    let s = s.reduce(Action::ToggleActualSize);
+    assert!(s.actual_size);
+    let example = EXAMPLES.iter().find(|e| e.id == "hostpath").unwrap();
+    let s = s.reduce(Action::Open {
+        text: example.source.to_owned(),
+        example: Some(example.id),
+        play: false,
+    });
+    assert!(s.actual_size, "a view preference, not part of the story");
+    assert!(!s.reduce(Action::ToggleActualSize).actual_size);
 }
