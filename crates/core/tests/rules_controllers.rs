@@ -1198,6 +1198,59 @@ spec:
 }
 
 #[test]
+fn rule_3_12_daemonset_pods_stay_on_an_unreachable_node_and_the_story_says_why() {
+    let (mut world, _) = sim::world(&daemonset(""));
+    let on_node1 = live(&world, "agent-")
+        .into_iter()
+        .find(|p| p.node.as_deref() == Some("k8s-node1"))
+        .expect("an agent on k8s-node1")
+        .uid;
+    let failed = sim::play(&mut world, "failNode: k8s-node1");
+    assert!(
+        failed.explanation.en.contains("DaemonSet pods stay on it"),
+        "{}",
+        failed.explanation.en
+    );
+    let later = sim::play(&mut world, "wait: 15m");
+    let agent = world.cluster.pod_by_uid(on_node1).expect("never evicted");
+    assert!(!agent.terminating);
+    assert_eq!(agent.node.as_deref(), Some("k8s-node1"));
+    assert_eq!(
+        daemon_nodes(&world),
+        ["k8s-node1", "k8s-node2"],
+        "no second agent elsewhere"
+    );
+    let name = &agent.name;
+    assert!(
+        later.explanation.en.contains(&format!(
+            "{name} stays on k8s-node1: a DaemonSet pod tolerates"
+        )),
+        "{}",
+        later.explanation.en
+    );
+    assert!(later
+        .explanation
+        .ko
+        .contains(&format!("{name}는 k8s-node1에 남습니다")));
+}
+
+#[test]
+fn rule_3_12_a_pod_tolerating_for_ever_is_said_to_stay() {
+    let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: forever}\nspec:\n  nodeSelector: {kubernetes.io/hostname: k8s-node1}\n  tolerations: [{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute}]\n  containers: [{name: app, image: busybox}]\n";
+    let (mut world, _) = sim::world(yaml);
+    sim::play(&mut world, "failNode: k8s-node1");
+    let later = sim::play(&mut world, "wait: 1m");
+    assert!(
+        later
+            .explanation
+            .en
+            .contains("forever stays on k8s-node1: its own toleration"),
+        "{}",
+        later.explanation.en
+    );
+}
+
+#[test]
 fn rule_3_12_job_pods_are_replaced_elsewhere_after_eviction() {
     let (mut world, _) = sim::world(&pinned_to_node1(&job("", "Never")));
     let first = sim::pods_of(&world, "pi-")[0].clone();

@@ -39,6 +39,16 @@ pub enum Change {
         /// `namespace/name`.
         pod: String,
     },
+    /// A pod on a node that became unreachable tolerates it with no time limit, so it will
+    /// never be evicted.
+    PodStays {
+        /// `namespace/name`.
+        pod: String,
+        /// Its node.
+        node: String,
+        /// The toleration is the one every DaemonSet pod gets, not the pod's own.
+        daemon: bool,
+    },
     /// A pod object is gone.
     PodDeleted {
         /// `namespace/name`.

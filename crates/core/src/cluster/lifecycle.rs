@@ -195,22 +195,44 @@ pub fn restart_container(cluster: &mut Cluster, pod: usize, container: usize) {
     cluster.pods[pod].restarts[container] += 1;
 }
 
+/// The pod belongs to a DaemonSet.
+fn is_daemon(cluster: &Cluster, pod: usize) -> bool {
+    cluster.pods[pod]
+        .owner
+        .as_ref()
+        .is_some_and(|o| cluster.workloads[o.workload].kind == WorkloadKind::DaemonSet)
+}
+
 /// How long a pod tolerates its node being unreachable: its own toleration, or the 300 s
 /// the admission plugin adds; `None` for forever.
 fn tolerated_for(cluster: &Cluster, pod: usize) -> Option<Millis> {
-    let p = &cluster.pods[pod];
-    let own = p.spec.tolerations.iter().find(|t| {
+    let own = cluster.pods[pod].spec.tolerations.iter().find(|t| {
         (t.key == UNREACHABLE || (t.key.is_empty() && t.operator == TolerationOperator::Exists))
             && t.effect.is_none_or(|e| e == TaintEffect::NoExecute)
     });
-    let daemon = p
-        .owner
-        .as_ref()
-        .is_some_and(|o| cluster.workloads[o.workload].kind == WorkloadKind::DaemonSet);
     match own {
         Some(t) => t.seconds.map(|s| u64::try_from(s).unwrap_or(0) * 1000),
-        None if daemon => None,
+        None if is_daemon(cluster, pod) => None,
         None => Some(EVICTION_TOLERATION),
+    }
+}
+
+/// Records the pods on `node` that tolerate its being unreachable for ever: they stay bound
+/// to it, and no controller replaces them.
+fn record_pods_that_stay(cluster: &mut Cluster, node: &str) {
+    let staying: Vec<(String, bool)> = (0..cluster.pods.len())
+        .filter(|&i| {
+            let p = &cluster.pods[i];
+            p.node.as_deref() == Some(node) && !p.terminating && tolerated_for(cluster, i).is_none()
+        })
+        .map(|i| (cluster.pods[i].key(), is_daemon(cluster, i)))
+        .collect();
+    for (pod, daemon) in staying {
+        cluster.record(Change::PodStays {
+            pod,
+            node: node.to_owned(),
+            daemon,
+        });
     }
 }
 
@@ -230,6 +252,7 @@ pub fn advance_nodes(cluster: &mut Cluster) -> bool {
                 node: name.clone(),
                 status: "not-ready",
             });
+            record_pods_that_stay(cluster, &name);
             for i in 0..cluster.pods.len() {
                 let pod = &mut cluster.pods[i];
                 if pod.node.as_deref() == Some(&name) && pod.ready {

@@ -30,7 +30,7 @@ pub fn consequences(changes: &[Change]) -> Vec<Text> {
     for change in changes {
         match change {
             Change::FilesLost { storage, files } => out.push(Text::new(
-                                format!("{} is gone, and with it {}.", storage.en, files.join(", ")),
+                format!("{} is gone, and with it {}.", storage.en, files.join(", ")),
                 format!("{}이(가) 사라졌고, 그 안의 {}도 함께 사라졌습니다.", storage.ko, files.join(", ")),
             )),
             Change::PodCreated { pod, by: Some(by) } => {
@@ -59,6 +59,14 @@ pub fn consequences(changes: &[Change]) -> Vec<Text> {
                     format!("{}가 멈춰 있습니다: {}", short(pod), reason.ko),
                 ));
             }
+            Change::PodStays { pod, node, daemon: true } => out.push(Text::new(
+                format!("{} stays on {node}: a DaemonSet pod tolerates an unreachable node with no time limit, so it is never evicted, and its DaemonSet keeps one pod per node rather than making another elsewhere.", short(pod)),
+                format!("{}는 {node}에 남습니다: DaemonSet 파드는 연결할 수 없는 노드를 시간 제한 없이 용인하므로 축출되지 않고, DaemonSet은 노드마다 파드 하나를 둘 뿐 다른 노드에 새로 만들지 않습니다.", short(pod)),
+            )),
+            Change::PodStays { pod, node, daemon: false } => out.push(Text::new(
+                format!("{} stays on {node}: its own toleration of the unreachable taint has no time limit, so it is never evicted.", short(pod)),
+                format!("{}는 {node}에 남습니다: unreachable 테인트에 대한 자체 톨러레이션에 시간 제한이 없어 축출되지 않습니다.", short(pod)),
+            )),
             Change::PodTerminating { pod } => out.push(Text::new(
                 format!("{} stays Terminating: its node cannot confirm the deletion.", short(pod)),
                 format!("{}는 Terminating으로 남습니다: 노드가 삭제를 확인해 줄 수 없습니다.", short(pod)),
@@ -253,7 +261,7 @@ fn namespace_myth(o: &RequestOutcome) -> Option<Text> {
 /// The sentence for a node failure.
 pub fn node_failed(node: &str) -> Text {
     Text::new(
-        format!("{node} stopped. For {} the API still shows it Ready; then it turns NotReady and its pods leave Service endpoints; {} later they are evicted and controllers recreate them on other nodes (bare pods are lost; StatefulSet pods wait for the node).", format_duration(crate::cluster::NODE_GRACE), format_duration(crate::cluster::EVICTION_TOLERATION)),
-        format!("{node}가 멈췄습니다. {} 동안 API는 여전히 Ready로 보여주고, 그 뒤 NotReady가 되어 파드들이 서비스 엔드포인트에서 빠집니다. 다시 {} 뒤 파드들이 축출되고 컨트롤러가 다른 노드에 다시 만듭니다 (단독 파드는 사라지고, StatefulSet 파드는 노드를 기다립니다).", format_duration(crate::cluster::NODE_GRACE), format_duration(crate::cluster::EVICTION_TOLERATION)),
+        format!("{node} stopped. For {} the API still shows it Ready; then it turns NotReady and its pods leave Service endpoints; {} later they are evicted and controllers recreate them on other nodes (bare pods are lost; StatefulSet pods wait for the node; DaemonSet pods stay on it).", format_duration(crate::cluster::NODE_GRACE), format_duration(crate::cluster::EVICTION_TOLERATION)),
+        format!("{node}가 멈췄습니다. {} 동안 API는 여전히 Ready로 보여주고, 그 뒤 NotReady가 되어 파드들이 서비스 엔드포인트에서 빠집니다. 다시 {} 뒤 파드들이 축출되고 컨트롤러가 다른 노드에 다시 만듭니다 (단독 파드는 사라지고, StatefulSet 파드는 노드를 기다리며, DaemonSet 파드는 그 노드에 남습니다).", format_duration(crate::cluster::NODE_GRACE), format_duration(crate::cluster::EVICTION_TOLERATION)),
     )
 }

@@ -1,0 +1,14 @@
+import { chromium as browser } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { chromium } from '/work/main/e2e/chromium.mjs';
+const port = 4193;
+const server = spawn('node', ['serve.mjs', '../dist', String(port)], { stdio: 'ignore', cwd: '/work/main/e2e' });
+await new Promise((r) => setTimeout(r, 400));
+const b = await browser.launch(chromium);
+const [hash, out] = process.argv.slice(2);
+const page = await b.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+await page.goto(`http://127.0.0.1:${port}/${hash}`);
+await page.getByTestId('cluster').waitFor();
+await page.waitForTimeout(Number(process.env.WAIT||5000));
+await page.screenshot({ path: out });
+await b.close(); server.kill();
