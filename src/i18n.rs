@@ -108,7 +108,7 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::Speed => ("Speed", "속도"),
         Msg::ActualSize => (
             "Actual size (scroll the picture)",
-            "실제 크기 (그림을 스크롤)",
+            "실제 크기로 보기 (그림을 스크롤)",
         ),
         Msg::Timeline => ("Steps", "단계"),
         Msg::NoSteps => (
