@@ -99,11 +99,19 @@ pub fn Stage(props: &StageProps) -> Html {
             move || drop(frames)
         });
     }
+    // Every new scene comes in a new Lab, so this measures each scene's text at most once.
+    let scene_text = use_memo(props.lab.clone(), |_| svg::SceneText::default());
     let t = clock.borrow().1;
     let scene = props.lab.playback.scene();
     let motion = &props.animation.motion;
     let frame = motion.frame(t);
-    let overlay = to_html(&svg::overlay(motion, &frame, props.language, scene));
+    let overlay = to_html(&svg::overlay(
+        motion,
+        &frame,
+        props.language,
+        scene,
+        &scene_text,
+    ));
     let outline = props.selected.as_ref().and_then(|id| scene.all_items().find(|i| i.id == id.as_str())).map(|i| {
         let r = i.rect;
         html! { <rect class="kg-selection" x={(r.x - 3).to_string()} y={(r.y - 3).to_string()} width={(r.w + 6).to_string()} height={(r.h + 6).to_string()} rx="10" /> }

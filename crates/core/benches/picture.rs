@@ -90,10 +90,11 @@ fn frame(c: &mut Criterion) {
             .unwrap();
         assert_eq!(motion.frame(busiest).packets.len(), 100, "{label}");
         let scene = playback.scene();
+        let text = svg::SceneText::default();
         group.bench_function(label, |b| {
             b.iter(|| {
                 let frame = motion.frame(black_box(busiest));
-                svg::overlay(&motion, &frame, Language::En, scene)
+                svg::overlay(&motion, &frame, Language::En, scene, &text)
                     .children
                     .len()
             })

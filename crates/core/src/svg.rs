@@ -8,7 +8,7 @@ mod motion;
 
 pub use element::{Element, Node};
 pub use icons::ICONS;
-pub use motion::overlay;
+pub use motion::{overlay, SceneText};
 
 use crate::scene::{Edge, Item, Kind, Scene};
 

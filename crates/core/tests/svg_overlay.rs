@@ -5,7 +5,7 @@ use kubeglass_core::load::load;
 use kubeglass_core::motion::Motion;
 use kubeglass_core::playback::Playback;
 use kubeglass_core::scene::{Options, Rect, Scene};
-use kubeglass_core::svg::{overlay, Element, Node};
+use kubeglass_core::svg::{overlay, Element, Node, SceneText};
 use kubeglass_core::text::Language;
 
 fn attr(element: &Element, name: &str) -> i32 {
@@ -60,7 +60,13 @@ fn reasons_drawn() -> Vec<(String, Scene, Rect)> {
             for language in [Language::En, Language::Ko] {
                 let mut boxes = Vec::new();
                 reason_boxes(
-                    &overlay(&motion, &end, language, playback.scene()),
+                    &overlay(
+                        &motion,
+                        &end,
+                        language,
+                        playback.scene(),
+                        &SceneText::default(),
+                    ),
                     &mut boxes,
                 );
                 for b in boxes {

@@ -8,6 +8,7 @@ use crate::scene::measure::{fit, width, wrap};
 use crate::scene::{Label, Point, Rect, Scene};
 use crate::sim::HopKind;
 use crate::text::Language;
+use std::cell::OnceCell;
 
 fn hop_class(kind: HopKind) -> &'static str {
     match kind {
@@ -23,27 +24,43 @@ fn hop_class(kind: HopKind) -> &'static str {
 /// Room for a drop's reason.
 const REASON_W: i32 = 230;
 
-/// The boxes of the picture's text, which a drop's reason should leave readable.
-fn text_boxes(scene: &Scene) -> Vec<Rect> {
-    let item_labels = scene.all_items().flat_map(|i| &i.labels);
-    let edge_labels = scene.edges.iter().filter_map(|e| e.label.as_ref());
-    item_labels
-        .chain(edge_labels)
-        .map(Label::text_box)
-        .collect()
+/// The boxes of one scene's text, which a drop's reason should leave readable. They are
+/// measured the first time a reason is placed; the caller keeps one per scene, so the frames
+/// of a motion measure the picture once instead of every frame.
+#[derive(Debug, Default)]
+pub struct SceneText(OnceCell<Vec<Rect>>);
+
+impl SceneText {
+    fn boxes(&self, scene: &Scene) -> &[Rect] {
+        self.0.get_or_init(|| {
+            let item_labels = scene.all_items().flat_map(|i| &i.labels);
+            let edge_labels = scene.edges.iter().filter_map(|e| e.label.as_ref());
+            item_labels
+                .chain(edge_labels)
+                .map(Label::text_box)
+                .collect()
+        })
+    }
 }
 
 /// Where a `w`×`h` reason goes beside its mark at (x, y): of the places around the mark,
 /// inside the picture, the first that covers the least text (right, left, below, above).
 fn reason_place(x: i32, y: i32, w: i32, h: i32, scene: &Scene, text: &[Rect]) -> Point {
-    let beside = [x + 10, x - 10 - w];
-    let under_or_over = [x - w + 10, x - 10];
-    let candidates = beside
-        .iter()
-        .map(|&left| (left, y - 9))
-        .chain(under_or_over.iter().map(|&left| (left, y + 10)))
-        .chain(under_or_over.iter().map(|&left| (left, y - 10 - h)));
-    let covered = |r: &Rect| -> i64 {
+    let (under, over) = (y + 10, y - 10 - h);
+    let candidates = [
+        (x + 10, y - 9),
+        (x - 10 - w, y - 9),
+        (x - w + 10, under),
+        (x - 10, under),
+        (x - w + 10, over),
+        (x - 10, over),
+    ]
+    .map(|(left, top)| {
+        let left = left.clamp(0, (scene.width - w).max(0));
+        let top = top.clamp(0, (scene.height - h).max(0));
+        Rect::new(left, top, w, h)
+    });
+    let covered = |r: &&Rect| -> i64 {
         text.iter()
             .filter(|t| t.overlaps(r))
             .map(|t| {
@@ -53,16 +70,12 @@ fn reason_place(x: i32, y: i32, w: i32, h: i32, scene: &Scene, text: &[Rect]) ->
             })
             .sum()
     };
-    let mut best: Option<(i64, Point)> = None;
-    for (left, top) in candidates {
-        let left = left.clamp(0, (scene.width - w).max(0));
-        let top = top.clamp(0, (scene.height - h).max(0));
-        let cost = covered(&Rect::new(left, top, w, h));
-        if best.is_none_or(|(least, _)| cost < least) {
-            best = Some((cost, Point::new(left, top)));
-        }
-    }
-    best.map_or(Point::new(x + 10, y - 9), |(_, at)| at)
+    // `min_by_key` keeps the first of equals, so the order above is the preference.
+    let best = candidates
+        .iter()
+        .min_by_key(covered)
+        .unwrap_or(&candidates[0]);
+    Point::new(best.x, best.y)
 }
 
 /// A drop's reason beside its mark at (x, y), placed by [`reason_place`].
@@ -111,8 +124,14 @@ fn reason_label(reason: &str, x: i32, y: i32, scene: &Scene, text: &[Rect]) -> E
     label
 }
 
-/// The moving layer of `motion` at `frame`, over `scene`.
-pub fn overlay(motion: &Motion, frame: &Frame<'_>, language: Language, scene: &Scene) -> Element {
+/// The moving layer of `motion` at `frame`, over `scene` (whose text `text` measures).
+pub fn overlay(
+    motion: &Motion,
+    frame: &Frame<'_>,
+    language: Language,
+    scene: &Scene,
+    text: &SceneText,
+) -> Element {
     let mut layer = Element::new("g")
         .attr("class", "kg-motion")
         .attr("aria-hidden", "true");
@@ -157,7 +176,6 @@ pub fn overlay(motion: &Motion, frame: &Frame<'_>, language: Language, scene: &S
             );
         layer = layer.child(Node::Element(circle));
     }
-    let mut text = None;
     for (n, drop) in frame.drops.iter().enumerate() {
         let (x, y) = (drop.at.x, drop.at.y);
         let reason = drop.reason.get(language).to_owned();
@@ -187,13 +205,12 @@ pub fn overlay(motion: &Motion, frame: &Frame<'_>, language: Language, scene: &S
         // (the tooltip and the narration have it whole).
         let first_here = frame.drops[..n].iter().all(|d| d.at != drop.at);
         let mark = if first_here {
-            let text = text.get_or_insert_with(|| text_boxes(scene));
             mark.child(Node::Element(reason_label(
                 drop.reason.get(language),
                 x,
                 y,
                 scene,
-                text,
+                text.boxes(scene),
             )))
         } else {
             mark
