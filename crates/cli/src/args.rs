@@ -1,5 +1,6 @@
-//! Command-line parsing, by hand: four subcommands and a few flags need no framework.
+//! Command-line parsing, by hand: five subcommands and a few flags need no framework.
 
+use kubeglass_core::link::Theme;
 use kubeglass_core::text::Language;
 
 /// Output format.
@@ -14,11 +15,38 @@ pub enum Format {
 pub struct Options {
     pub files: Vec<String>,
     pub format: Format,
-    pub language: Language,
+    /// `--lang`; messages default to English, share links to the reader's language.
+    pub language: Option<Language>,
     /// `render -o PATH` (default: standard output).
     pub output: Option<String>,
     /// `render --step N`: the picture after the first N steps of the Scenario.
     pub step: usize,
+    /// What `share` puts in the link besides the text.
+    pub share: ShareOptions,
+}
+
+impl Options {
+    /// The language of messages.
+    pub fn language(&self) -> Language {
+        self.language.unwrap_or_default()
+    }
+}
+
+/// The options of `kubeglass share`.
+#[derive(Clone, Debug, Default)]
+pub struct ShareOptions {
+    /// `--base URL`: the app's address.
+    pub base: Option<String>,
+    /// `--play` / `--no-play`.
+    pub play: Option<bool>,
+    /// `--embed`.
+    pub embed: bool,
+    /// `--theme light|dark`.
+    pub theme: Option<Theme>,
+    /// `--iframe`: print the embedding snippet instead of the link.
+    pub iframe: bool,
+    /// `--decode LINK`: print the text a link carries.
+    pub decode: Option<String>,
 }
 
 /// What to do.
@@ -29,6 +57,7 @@ pub enum Command {
     Describe(Options),
     Simulate(Options),
     Render(Options),
+    Share(Options),
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -41,9 +70,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut options = Options {
         files: Vec::new(),
         format: Format::Text,
-        language: Language::En,
+        language: None,
         output: None,
         step: 0,
+        share: ShareOptions::default(),
     };
     let mut i = 0;
     while i < rest.len() {
@@ -64,11 +94,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 }
             }
             "--lang" => {
-                options.language = match value("--lang")?.as_str() {
+                options.language = Some(match value("--lang")?.as_str() {
                     "en" => Language::En,
                     "ko" => Language::Ko,
                     other => return Err(format!("unknown language '{other}' (en or ko)")),
-                }
+                })
             }
             "-o" | "--output" => options.output = Some(value("--output")?),
             "--step" => {
@@ -77,6 +107,19 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     .parse()
                     .map_err(|_| format!("--step takes a number of steps, not '{text}'"))?;
             }
+            "--base" => options.share.base = Some(value("--base")?),
+            "--play" => options.share.play = Some(true),
+            "--no-play" => options.share.play = Some(false),
+            "--embed" => options.share.embed = true,
+            "--iframe" => options.share.iframe = true,
+            "--theme" => {
+                let text = value("--theme")?;
+                options.share.theme = Some(
+                    Theme::parse(&text)
+                        .ok_or_else(|| format!("unknown theme '{text}' (light or dark)"))?,
+                );
+            }
+            "--decode" => options.share.decode = Some(value("--decode")?),
             "-" => options.files.push(arg.to_owned()),
             flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
             file => options.files.push(file.to_owned()),
@@ -85,9 +128,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     match command.as_str() {
         "check" => Ok(Command::Check(options)),
-        "describe" | "simulate" | "render" if options.files.len() > 1 => {
+        "describe" | "simulate" | "render" | "share" if options.files.len() > 1 => {
             Err(format!("{command} takes one FILE"))
         }
+        "share" if options.share.decode.is_some() && !options.files.is_empty() => {
+            Err("share --decode takes a LINK, not a FILE".into())
+        }
+        "share" => Ok(Command::Share(options)),
         "describe" => Ok(Command::Describe(options)),
         "simulate" => Ok(Command::Simulate(options)),
         "render" => Ok(Command::Render(options)),
@@ -112,7 +159,39 @@ mod tests {
         };
         assert_eq!(o.files, vec!["a.yaml", "-"]);
         assert_eq!(o.format, Format::Json);
-        assert_eq!(o.language, Language::Ko);
+        assert_eq!(o.language, Some(Language::Ko));
+    }
+
+    #[test]
+    fn share_takes_the_link_parameters() {
+        let Ok(Command::Share(o)) = parse(&args(&[
+            "share",
+            "a.yaml",
+            "--base",
+            "https://x.org/",
+            "--step",
+            "2",
+            "--no-play",
+            "--embed",
+            "--theme",
+            "dark",
+            "--iframe",
+        ])) else {
+            panic!("expected share");
+        };
+        assert_eq!(o.files, vec!["a.yaml"]);
+        assert_eq!(o.share.base.as_deref(), Some("https://x.org/"));
+        assert_eq!((o.step, o.language), (2, None));
+        assert_eq!(o.share.play, Some(false));
+        assert!(o.share.embed && o.share.iframe);
+        assert_eq!(o.share.theme, Some(Theme::Dark));
+        assert!(parse(&args(&["share", "a.yaml", "--theme", "sepia"])).is_err());
+        let Ok(Command::Share(d)) = parse(&args(&["share", "--decode", "https://x.org/#s=AwA"]))
+        else {
+            panic!("expected share --decode");
+        };
+        assert_eq!(d.share.decode.as_deref(), Some("https://x.org/#s=AwA"));
+        assert!(parse(&args(&["share", "a.yaml", "--decode", "x"])).is_err());
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn run(options: &Options) -> Result<bool, String> {
             let mut text = String::new();
             for (input, loaded) in &results {
                 for d in &loaded.diagnostics {
-                    text.push_str(&text_line(&input.path, d, options.language));
+                    text.push_str(&text_line(&input.path, d, options.language()));
                     text.push('\n');
                 }
             }
@@ -54,7 +54,7 @@ pub fn run(options: &Options) -> Result<bool, String> {
                 .flat_map(|(input, loaded)| {
                     loaded.diagnostics.iter().map(|d| JsonDiagnostic {
                         file: &input.path,
-                        diagnostic: DiagnosticView::new(d, options.language),
+                        diagnostic: DiagnosticView::new(d, options.language()),
                     })
                 })
                 .collect();

@@ -5,6 +5,8 @@
 //! kubeglass describe FILE [--lang en|ko]
 //! kubeglass simulate FILE [--lang en|ko]
 //! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko]
+//! kubeglass share    FILE|- [--base URL] [--step N] [--lang en|ko] [--play|--no-play] [--embed] [--theme light|dark] [--iframe]
+//! kubeglass share    --decode LINK
 //! ```
 //! Exit status: 0 when there are no errors, 1 when there are errors, 2 for usage errors.
 
@@ -13,6 +15,7 @@ mod check;
 mod input;
 mod output;
 mod resolve;
+mod share;
 
 use std::process::ExitCode;
 
@@ -24,12 +27,21 @@ commands:
   describe FILE           print the resolved cluster as JSON
   simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
   render FILE             draw the cluster as a standalone SVG (after --step N steps of the Scenario)
+  share FILE              print a share link carrying the file's text (or --iframe: the embed snippet)
+  share --decode LINK     print the text a share link carries
 
 options:
   --format text|json      output format of check (default: text)
   --lang en|ko            language of messages (default: en)
   -o, --output PATH       where render writes the SVG (default: standard output)
-  --step N                render the picture after the first N steps (default: 0)
+  --step N                render the picture after the first N steps (default: 0);
+                          share: open the link at step N
+  --base URL              share: the app's address (default: $KUBEGLASS_URL, else
+                          http://127.0.0.1:8080/, where scripts/serve.sh serves it)
+  --play, --no-play       share: start playing, or not (default: play from the start)
+  --embed                 share: picture, controls and caption only, for an iframe
+  --theme light|dark      share: the colours (default: the reader's)
+  --iframe                share: print the <iframe> snippet (implies --embed)
   -h, --help              show this help
 
 FILE '-' (or no FILE) reads standard input.
@@ -43,6 +55,7 @@ fn main() -> ExitCode {
         Ok(args::Command::Describe(options)) => resolve::describe(&options),
         Ok(args::Command::Simulate(options)) => resolve::simulate(&options),
         Ok(args::Command::Render(options)) => resolve::render(&options),
+        Ok(args::Command::Share(options)) => share::run(&options),
         Err(message) => {
             eprintln!("kubeglass: {message}\n\n{USAGE}");
             return ExitCode::from(2);

@@ -33,7 +33,7 @@ fn print<T: Serialize>(value: &T) -> Result<(), String> {
 /// Prints the resolved cluster; returns whether there were errors.
 pub fn describe(options: &Options) -> Result<bool, String> {
     let (world, diagnostics, _) = world(options)?;
-    print(&Description::of(&world, &diagnostics, options.language))?;
+    print(&Description::of(&world, &diagnostics, options.language()))?;
     Ok(diagnostics.iter().any(Diagnostic::is_error))
 }
 
@@ -69,7 +69,7 @@ pub fn simulate(options: &Options) -> Result<bool, String> {
             }
         })
         .collect();
-    let end = Description::of(&world, &diagnostics, options.language);
+    let end = Description::of(&world, &diagnostics, options.language());
     print(&Simulation {
         steps: reports,
         end,
@@ -83,7 +83,7 @@ pub fn render(options: &Options) -> Result<bool, String> {
     let inputs = input::read_all(&options.files)?;
     let loaded = load(&inputs[0].text);
     let scene_options = SceneOptions {
-        language: options.language,
+        language: options.language(),
         ..SceneOptions::default()
     };
     let mut playback = Playback::new(&loaded.objects, scene_options);

@@ -8,6 +8,7 @@ pub mod cron;
 pub mod describe;
 pub mod diagnostic;
 pub mod gallery;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod motion;

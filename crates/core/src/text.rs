@@ -39,3 +39,13 @@ pub enum Language {
     /// Korean.
     Ko,
 }
+
+impl Language {
+    /// The language's BCP 47 code (`en`, `ko`), as in `lang` attributes and page addresses.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ko => "ko",
+        }
+    }
+}
