@@ -1,24 +1,26 @@
-//! The root component: the editor, the picture with its controls, and the panels around it;
-//! the effects that drive time (re-reading after typing, the play loop, steady traffic,
-//! keyboard shortcuts).
+//! The root component: the lab (editor, picture with its controls, panels around it) or, in
+//! an embed, the picture with compact controls and a caption; and the effects that drive
+//! time (re-reading after typing, the play loop, steady traffic, keyboard shortcuts).
 
+use crate::address;
 use crate::components::{
-    download, go_to_line, Controls, DiagnosticList, Editor, Gallery, Inspector, Narration, Stage,
-    Timeline,
+    download, download_yaml, go_to_line, Caption, Controls, DiagnosticList, Editor, Gallery,
+    Inspector, Narration, SharePanel, Stage, Timeline,
 };
+use crate::hooks::{use_address, use_keep_text, use_report_height, use_theme};
 use crate::i18n::{t, Msg};
+use crate::saved;
 use crate::shared::Shared;
 use crate::state::{Action, AppState};
-use crate::url;
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
+use kubeglass_core::gallery;
+use kubeglass_core::link::Address;
 use kubeglass_core::text::Language;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The example the page opens on when the address names none.
-const DEFAULT_EXAMPLE: &str = "deployment";
 /// Quiet time after typing before the text is read again.
 const REPARSE_MS: u32 = 300;
 /// Pause between played steps, at 1× speed.
@@ -26,38 +28,19 @@ const BETWEEN_STEPS_MS: f64 = 900.0;
 /// Time between requests of steady traffic, at 1× speed.
 const TRAFFIC_MS: f64 = 1100.0;
 
-fn browser_language() -> Language {
-    gloo::utils::window()
-        .navigator()
-        .language()
-        .as_deref()
-        .and_then(url::language)
-        .unwrap_or(Language::En)
-}
-
-/// The state the page address asks for, and whether to embed.
-fn initial() -> (AppState, bool) {
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let params = url::parse(&hash);
-    let language = params.language.unwrap_or_else(browser_language);
-    let mut state = params
-        .example
-        .as_deref()
-        .and_then(|id| AppState::example(id, language))
-        .or_else(|| AppState::example(DEFAULT_EXAMPLE, language))
-        .unwrap_or_else(|| AppState::open("", None, language));
-    for _ in 0..params.step {
-        state = (*Rc::new(state).reduce(Action::AutoStep)).clone();
+/// The state the page opens with: the address's story when it can be read at once, else an
+/// empty one until its link is inflated.
+fn initial(address: &Address) -> AppState {
+    let language = address.language.unwrap_or_else(address::browser_language);
+    let mut blank = AppState::open("", None, language);
+    blank.untouched = true;
+    if !address.embed {
+        blank.previous = saved::text().map(Rc::from);
     }
-    // Opening at a step shows that step happening; opening at the start has nothing to show.
-    state.animation.play_through = params.step > 0;
-    state.settled = if params.step > 0 {
-        0
-    } else {
-        state.animation.revision
-    };
-    state.playing = params.play && params.step == 0;
-    (state, params.embed)
+    match address::opening(address, true) {
+        Some(action) => (*Rc::new(blank).reduce(action)).clone(),
+        None => blank,
+    }
 }
 
 /// True when keys typed there are text, not shortcuts.
@@ -72,11 +55,26 @@ fn typing_into(target: Option<web_sys::EventTarget>) -> bool {
         })
 }
 
+/// The address of the full lab showing what an embed shows now.
+fn lab_address(address: &Address, position: usize) -> String {
+    let lab = Address {
+        embed: false,
+        step: position,
+        play: None,
+        ..address.clone()
+    };
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    let base = href.split_once('#').map_or(href.as_str(), |(b, _)| b);
+    format!("{base}{}", lab.fragment())
+}
+
 /// The kubeglass app.
 #[component]
 pub fn App() -> Html {
-    let start = use_memo((), |_| initial());
-    let embed = start.1;
+    let start = use_memo((), |_| {
+        let address = address::current();
+        (initial(&address), address)
+    });
     let state = use_reducer({
         let start = start.clone();
         move || start.0.clone()
@@ -85,8 +83,25 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    let address = use_address(start.1.clone(), dispatch.clone());
+    // A link's text is inflated once the page is up.
+    {
+        let dispatch = dispatch.clone();
+        let first = start.1.clone();
+        use_effect_with((), move |_| {
+            if address::opening(&first, true).is_none() {
+                address::open(&first, true, &dispatch);
+            }
+        });
+    }
+    let embed = address.embed;
     let area = use_node_ref();
+    let root = use_node_ref();
+    let share_open = use_state(|| false);
     let language = state.language;
+    use_theme(address.theme);
+    use_report_height(root.clone(), embed);
+    use_keep_text(&state.text, !embed && !state.untouched);
 
     // Read the text again once typing pauses.
     {
@@ -147,17 +162,11 @@ pub fn App() -> Html {
     }
 
     let playback = &state.lab.playback;
-    let on_edit = dispatch.reform(Action::Edit);
-    let on_paste = dispatch.reform(Action::Paste);
-    let on_files = dispatch.reform(|text: String| Action::Open {
-        text,
-        example: None,
-        play: false,
-    });
-    let on_goto = {
-        let area = area.clone();
-        Callback::from(move |line: u32| go_to_line(&area, line))
-    };
+    let position = playback.position();
+    let example = state.example.and_then(gallery::example);
+    let title = example
+        .map(|e| e.title().get(language).to_owned())
+        .or_else(|| state.lab.title.clone());
     let toggle_language = dispatch.reform(move |_: MouseEvent| {
         Action::Language(if language == Language::En {
             Language::Ko
@@ -165,6 +174,64 @@ pub fn App() -> Html {
             Language::En
         })
     });
+    let language_button = html! {
+        <button type="button" class="kg-button" data-testid="language" lang={if language == Language::En { "ko" } else { "en" }} onclick={toggle_language}>{ t(Msg::Language, language) }</button>
+    };
+    let selected_id = state
+        .selected
+        .as_ref()
+        .map(|s| AttrValue::from(s.item_id()));
+    let stage = |selectable: bool| {
+        html! {
+            <Stage lab={Shared(state.lab.clone())} animation={state.animation.clone()}
+                   playing={state.playing} speed={state.speed} actual_size={state.actual_size && !embed} {language}
+                   selected={selected_id.clone()} stale={state.lab.stale}
+                   label={t(Msg::Picture, language)}
+                   on_select={if selectable { dispatch.reform(Action::Select) } else { Callback::noop() }}
+                   on_expand={dispatch.reform(Action::Expand)}
+                   on_settled={dispatch.reform(Action::Settled)} />
+        }
+    };
+    let controls = html! {
+        <Controls playing={state.playing} {position} steps={playback.steps().len()} speed={state.speed}
+                  actual_size={state.actual_size} zoom={!embed} {language} dispatch={dispatch.clone()} />
+    };
+    let lang_code = language.code();
+
+    if embed {
+        let notes = position
+            .checked_sub(1)
+            .and_then(|i| playback.notes().get(i))
+            .cloned()
+            .unwrap_or_default();
+        return html! {
+            <div class="kg-app embed" lang={lang_code} ref={root}>
+                { stage(false) }
+                <div class="kg-embed-bar">
+                    { controls }
+                    { language_button }
+                    <a class="kg-open-lab" data-testid="open-in-lab" href={lab_address(&address, position)}
+                       target="_blank" rel="noopener">{ t(Msg::OpenInLab, language) }</a>
+                </div>
+                <Caption title={title.unwrap_or_else(|| "kubeglass".to_owned())} steps={playback.steps().to_vec()}
+                         {position} {notes} damage={state.damage} {language} />
+            </div>
+        };
+    }
+
+    let on_edit = dispatch.reform(Action::Edit);
+    let on_paste = dispatch.reform(Action::Paste);
+    let on_files = dispatch.reform(|text: String| Action::Open {
+        text,
+        example: None,
+        step: 0,
+        play: false,
+        own: true,
+    });
+    let on_goto = {
+        let area = area.clone();
+        Callback::from(move |line: u32| go_to_line(&area, line))
+    };
     let on_download = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -172,42 +239,63 @@ pub fn App() -> Html {
             let _ = download(state.scene(), &title);
         })
     };
-    let selected_id = state
-        .selected
-        .as_ref()
-        .map(|s| AttrValue::from(s.item_id()));
+    let on_download_yaml = {
+        let state = state.clone();
+        let title = title.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download_yaml(&state.text, title.as_deref());
+        })
+    };
+    let toggle_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |_: MouseEvent| share_open.set(!*share_open))
+    };
+    let close_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |()| share_open.set(false))
+    };
+    let damage = state.damage.map(|d| {
+        format!(
+            "{} {}",
+            d.message().get(language),
+            t(Msg::DefaultShown, language)
+        )
+    });
     html! {
-        <div class={classes!("kg-app", embed.then_some("embed"))} lang={if language == Language::Ko { "ko" } else { "en" }}>
+        <div class="kg-app" lang={lang_code} ref={root}>
             <header class="kg-header">
                 <h1 class="kg-logo">{ "kubeglass" }</h1>
                 <p class="kg-tagline">{ t(Msg::Tagline, language) }</p>
                 <div class="kg-header-actions">
+                    <button type="button" class="kg-button" data-testid="share" aria-expanded={share_open.to_string()} onclick={toggle_share}>{ t(Msg::Share, language) }</button>
                     <button type="button" class="kg-button" data-testid="download-svg" onclick={on_download}>{ t(Msg::Download, language) }</button>
-                    <button type="button" class="kg-button" data-testid="language" lang={if language == Language::En { "ko" } else { "en" }} onclick={toggle_language}>{ t(Msg::Language, language) }</button>
+                    { language_button }
                 </div>
             </header>
-            if !embed {
-                <section class="kg-editor-pane">
-                    <Editor text={state.text.clone()} area={area.clone()} {language} {on_edit} {on_paste} {on_files} />
-                    <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {on_goto} />
-                </section>
+            if *share_open {
+                <SharePanel text={AttrValue::from(state.text.clone())} {position} title={title.clone().map(AttrValue::from)}
+                            {language} on_close={close_share} />
             }
+            <section class="kg-editor-pane">
+                if state.previous.is_some() {
+                    <p class="kg-restore" role="status">
+                        { t(Msg::Replaced, language) }{ " " }
+                        <button type="button" class="kg-button" data-testid="restore-text" onclick={dispatch.reform(|_: MouseEvent| Action::Restore)}>{ t(Msg::Restore, language) }</button>
+                    </p>
+                }
+                <Editor text={state.text.clone()} area={area.clone()} {language} {on_edit} {on_paste} {on_files} on_download={on_download_yaml} />
+                <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {damage} {on_goto} />
+            </section>
             <main class="kg-view-pane">
-                <Controls playing={state.playing} position={playback.position()} steps={playback.steps().len()} speed={state.speed} actual_size={state.actual_size} {language} dispatch={dispatch.clone()} />
-                <Stage lab={Shared(state.lab.clone())} animation={state.animation.clone()}
-                       playing={state.playing} speed={state.speed} actual_size={state.actual_size} {language} selected={selected_id} stale={state.lab.stale}
-                       label={t(Msg::Picture, language)}
-                       on_select={dispatch.reform(Action::Select)} on_expand={dispatch.reform(Action::Expand)}
-                       on_settled={dispatch.reform(Action::Settled)} />
-                <Timeline steps={playback.steps().to_vec()} position={playback.position()} {language} dispatch={dispatch.clone()} />
+                { controls }
+                { stage(true) }
+                <Timeline steps={playback.steps().to_vec()} {position} {language} dispatch={dispatch.clone()} />
             </main>
             <aside class="kg-side-pane">
                 <Inspector lab={Shared(state.lab.clone())} selected={state.selected.clone()} traffic={state.traffic.clone()}
                            stale={state.lab.stale} {language} dispatch={dispatch.clone()} />
                 <Narration notes={playback.notes().to_vec()} steps={playback.steps().to_vec()} {language} />
-                if !embed {
-                    <Gallery current={state.example} {language} dispatch={dispatch.clone()} />
-                }
+                <Gallery current={state.example} {language} dispatch={dispatch.clone()} />
             </aside>
             <footer class="kg-footer">
                 <p>{ t(Msg::Privacy, language) }</p>

@@ -1,5 +1,6 @@
 //! UI components, one job each.
 
+mod caption;
 mod controls;
 mod diagnostics;
 mod download;
@@ -9,16 +10,19 @@ mod gallery;
 mod inspector;
 mod narration;
 mod scene_layer;
+mod share;
 mod stage;
 mod svg_tree;
 mod timeline;
 
+pub use caption::Caption;
 pub use controls::Controls;
 pub use diagnostics::DiagnosticList;
-pub use download::download;
+pub use download::{download, download_yaml};
 pub use editor::{go_to_line, Editor};
 pub use gallery::Gallery;
 pub use inspector::Inspector;
 pub use narration::Narration;
+pub use share::SharePanel;
 pub use stage::Stage;
 pub use timeline::Timeline;

@@ -4,12 +4,15 @@
 //! core's scene into SVG and its outcomes into words. Timers and animation frames live in
 //! effects with cleanup. Nothing here decides what Kubernetes does.
 
+mod address;
 mod app;
 mod components;
+mod deflate;
 mod frames;
+mod hooks;
 pub mod i18n;
+mod saved;
 mod shared;
 pub mod state;
-pub mod url;
 
 pub use app::App;

@@ -10,6 +10,7 @@ pub use selection::Selection;
 pub use snapshot::Snapshot;
 
 use kubeglass_core::gallery::EXAMPLES;
+use kubeglass_core::link::Damage;
 use kubeglass_core::motion::Motion;
 use kubeglass_core::scenario::edit::{insert_step, replace_step};
 use kubeglass_core::scenario::{Client, Step};
@@ -17,6 +18,9 @@ use kubeglass_core::scene::{Options, Scene};
 use kubeglass_core::text::Language;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// The example the page opens on when the address names none and nothing was kept.
+pub const DEFAULT_EXAMPLE: &str = "deployment";
 
 /// Speeds the speed control offers, in percent.
 pub const SPEEDS: [u32; 4] = [50, 100, 200, 400];
@@ -73,6 +77,12 @@ pub struct AppState {
     pub animation: Animation,
     /// The revision whose motion has finished.
     pub settled: u64,
+    /// The text came from outside (a link, an example) and the user has not changed it.
+    pub untouched: bool,
+    /// The user's own text that a link or an example replaced, offered back until they edit.
+    pub previous: Option<Rc<str>>,
+    /// The link the page was opened with could not be read.
+    pub damage: Option<Damage>,
 }
 
 /// Everything that can change the state.
@@ -85,15 +95,24 @@ pub enum Action {
     /// The user pasted or dropped text: a whole new text, read at once (no typing pause to
     /// wait for).
     Paste(String),
-    /// Replace the text (an opened file, a gallery example) and start its story over.
+    /// Replace the text (an opened file, a gallery example, a link) and start its story over.
     Open {
         /// The text.
         text: String,
         /// The gallery example it is, if it is one.
         example: Option<&'static str>,
+        /// Steps to play before showing; the last one's motion plays.
+        step: usize,
         /// Start playing at once.
         play: bool,
+        /// The user's own text (opened files). Anything else replaces the user's text only
+        /// until they edit, and offers it back.
+        own: bool,
     },
+    /// The link could not be read: open the default example and say why.
+    Damaged(Damage),
+    /// Bring back the text a link or an example replaced.
+    Restore,
     /// Play the steps one after another.
     Play,
     /// Stop after the current step's motion.
@@ -151,6 +170,9 @@ impl AppState {
             example,
             animation: Animation::default(),
             settled: 0,
+            untouched: false,
+            previous: None,
+            damage: None,
         }
     }
 
@@ -294,6 +316,49 @@ impl AppState {
         });
     }
 
+    /// The user changed the text: it is theirs now, kept for the next visit, and what it
+    /// replaced is no longer offered back.
+    fn made_own(&mut self) {
+        self.untouched = false;
+        self.previous = None;
+    }
+
+    /// The state after opening `text`; view preferences carry over.
+    fn opened(
+        &self,
+        text: &str,
+        example: Option<&'static str>,
+        step: usize,
+        play: bool,
+        own: bool,
+    ) -> Self {
+        let previous = if own {
+            None
+        } else if self.untouched {
+            self.previous.clone()
+        } else {
+            Some(Rc::from(self.text.as_str()))
+        };
+        let mut fresh = AppState::open(text, example, self.language);
+        fresh.speed = self.speed;
+        fresh.actual_size = self.actual_size;
+        fresh.untouched = !own;
+        fresh.previous = previous.filter(|p| !p.trim().is_empty() && **p != *text);
+        fresh.animation.revision = self.animation.revision + 1;
+        fresh.settled = fresh.animation.revision;
+        if step > 0 {
+            // Opening at a step shows that step happening.
+            let mut lab = (*fresh.lab).clone();
+            lab.playback.seek(step - 1);
+            fresh.lab = Rc::new(lab);
+            fresh.play(true, true, |lab| {
+                lab.playback.step();
+            });
+        }
+        fresh.playing = play && !fresh.lab.playback.at_end();
+        fresh
+    }
+
     fn set_options(&mut self, change: impl FnOnce(&mut Options)) {
         let mut options = self.lab.playback.options().clone();
         change(&mut options);
@@ -314,6 +379,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.text = text;
+                s.made_own();
             }
             Action::Reparse => {
                 if s.text == s.lab.source && !s.lab.stale {
@@ -330,15 +396,22 @@ impl Reducible for AppState {
             Action::Open {
                 text,
                 example,
+                step,
                 play,
-            } => {
-                let mut fresh = AppState::open(&text, example, s.language);
-                fresh.speed = s.speed;
-                fresh.actual_size = s.actual_size;
-                fresh.playing = play;
-                fresh.animation.revision = s.animation.revision + 1;
-                fresh.settled = fresh.animation.revision;
+                own,
+            } => return Rc::new(s.opened(&text, example, step, play, own)),
+            Action::Damaged(damage) => {
+                let example = kubeglass_core::gallery::example(DEFAULT_EXAMPLE);
+                let text = example.map_or("", |e| e.source);
+                let mut fresh = s.opened(text, example.map(|e| e.id), 0, true, false);
+                fresh.damage = Some(damage);
                 return Rc::new(fresh);
+            }
+            Action::Restore => {
+                let Some(previous) = s.previous.clone() else {
+                    return self;
+                };
+                return Rc::new(s.opened(&previous, None, 0, false, true));
             }
             Action::Play => s.playing = true,
             Action::Pause => s.playing = false,
@@ -368,7 +441,10 @@ impl Reducible for AppState {
                     o.expanded.remove(&workload);
                 }
             }),
-            Action::Perform(step) => s.perform(step),
+            Action::Perform(step) => {
+                s.made_own();
+                s.perform(step);
+            }
             Action::StartTraffic(traffic) => {
                 s.traffic = Some(traffic);
                 s.traffic_tick();

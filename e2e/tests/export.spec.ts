@@ -8,12 +8,11 @@ import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { openApp, openExample, pasteManifest, still, settled, currentStep, countKinds } from './helpers';
+import { kubeglassBin, repo } from './cli';
 
 test.use({ locale: 'en-US' });
-
-const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 /** Every object of an SVG root as `kind|name|x,y,width,height` of its own box, in order. */
 function layout(root: Element): string[] {
@@ -121,13 +120,7 @@ test.describe('kubeglass render', () => {
 
   test.beforeAll(() => {
     test.setTimeout(15 * 60_000);
-    if (process.env.KUBEGLASS_BIN) {
-      bin = resolve(process.env.KUBEGLASS_BIN);
-      return;
-    }
-    execFileSync('cargo', ['build', '-q', '-p', 'kubeglass-cli'], { cwd: repo, env: process.env, stdio: 'pipe' });
-    const target = resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
-    bin = resolve(target, 'debug', 'kubeglass');
+    bin = kubeglassBin();
   });
 
   test('draws a corpus file the way the live view does', async ({ page }, testInfo) => {

@@ -1,6 +1,7 @@
 // Nothing leaves the machine: a whole session talks to the app's own origin only, and the
 // page pulls no fonts, scripts or styles from anywhere else.
 import { test, expect, type Request } from '@playwright/test';
+import { deflateRawSync } from 'node:zlib';
 import { openApp, still, select, settled, currentStep, manifestText } from './helpers';
 
 test.use({ locale: 'en-US' });
@@ -112,4 +113,39 @@ test('the page links no external fonts, scripts or styles', async ({ page, baseU
   for (const specifier of imports) {
     expect(new URL(specifier, page.url()).origin, specifier).toBe(origin);
   }
+});
+
+test('a share link’s story reaches no server: it stays in the fragment, out of every request', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const story = 'apiVersion: v1\nkind: Pod\nmetadata: {name: secret-pod-7f3a}\nspec: {containers: [{name: c, image: registry.example/secret-image}]}\n';
+  const payload = deflateRawSync(Buffer.from(story)).toString('base64url');
+  const sent: { url: string; body: string; headers: string }[] = [];
+  page.context().on('request', (request: Request) =>
+    sent.push({ url: request.url(), body: request.postData() ?? '', headers: JSON.stringify(request.headers()) }),
+  );
+  // Every request as the server saw it, fragment included if one ever leaked.
+  const seen: string[] = [];
+  await page.route('**/*', (route) => {
+    seen.push(route.request().url());
+    return route.continue();
+  });
+
+  await page.goto(`/#s=${payload}&embed=1`);
+  await expect(page.getByTestId('cluster').locator('[data-kind="Pod"][data-name="secret-pod-7f3a"]')).toHaveCount(1);
+  await page.goto(`/#s=${payload}`);
+  await expect(page.getByTestId('manifest-input')).toHaveValue(story);
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#s=/);
+
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.filter((r) => !r.url.startsWith(`${origin}/`))).toEqual([]);
+  for (const needle of [payload.slice(0, 24), 'secret-pod-7f3a', 'secret-image']) {
+    for (const request of sent) {
+      expect(request.url, needle).not.toContain(needle);
+      expect(request.body, needle).not.toContain(needle);
+      expect(request.headers, needle).not.toContain(needle);
+    }
+    for (const url of seen) expect(url, needle).not.toContain(needle);
+  }
+  expect(seen.some((url) => url.includes('#'))).toBe(false);
 });

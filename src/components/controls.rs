@@ -26,6 +26,9 @@ pub struct ControlsProps {
     pub speed: u32,
     /// The picture is at its own size rather than fitted.
     pub actual_size: bool,
+    /// Offer the actual-size toggle (an embed sizes the picture to its frame instead).
+    #[prop_or(true)]
+    pub zoom: bool,
     /// Language of the labels.
     pub language: Language,
     /// Sends an action.
@@ -72,10 +75,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </label>
+            if props.zoom {
             <button type="button" class="kg-button kg-control kg-zoom" data-testid="actual-size" title={zoom_label} aria-label={zoom_label}
                     aria-pressed={props.actual_size.to_string()} onclick={props.dispatch.reform(|_: MouseEvent| Action::ToggleActualSize)}>
                 <svg class="kg-icon" viewBox="0 0 16 16" aria-hidden="true"><path fill-rule="evenodd" d={MAGNIFIER} /></svg>
             </button>
+            }
         </div>
     }
 }

@@ -15,6 +15,9 @@ pub struct DiagnosticListProps {
     pub language: Language,
     /// The picture is the last good one.
     pub stale: bool,
+    /// Why the link the page was opened with could not be read.
+    #[prop_or_default]
+    pub damage: Option<String>,
     /// Called with the line of the entry clicked.
     pub on_goto: Callback<u32>,
 }
@@ -33,6 +36,9 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
     let language = props.language;
     html! {
         <section class="kg-problems" aria-label={t(Msg::Problems, language)}>
+            if let Some(damage) = &props.damage {
+                <p class="kg-link-damaged" role="alert" data-testid="link-damaged">{ damage.clone() }</p>
+            }
             if props.stale {
                 <p class="kg-stale-note" role="status" data-testid="stale">{ t(Msg::Stale, language) }</p>
             }

@@ -23,6 +23,8 @@ pub struct EditorProps {
     pub on_paste: Callback<String>,
     /// Called with the text of files dropped or opened, joined as one stream.
     pub on_files: Callback<String>,
+    /// Saves the text as a file.
+    pub on_download: Callback<MouseEvent>,
 }
 
 /// The text of several files as one YAML stream, each introduced by its name.
@@ -93,7 +95,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         <div class="kg-editor-box">
             <div class="kg-editor-bar">
                 <label class="kg-editor-title" for="kg-manifest">{ t(Msg::Manifest, language) }</label>
-                <FilePicker label={t(Msg::OpenFiles, language)} on_files={props.on_files.reform(join_files)} />
+                <span class="kg-editor-actions">
+                    <FilePicker label={t(Msg::OpenFiles, language)} on_files={props.on_files.reform(join_files)} />
+                    <button type="button" class="kg-button" data-testid="download-yaml" onclick={props.on_download.clone()}>{ t(Msg::DownloadYaml, language) }</button>
+                </span>
             </div>
             <div class={classes!("kg-editor-frame", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
                 <pre class="kg-gutter" ref={gutter} aria-hidden="true">{ numbers }</pre>

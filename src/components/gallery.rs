@@ -26,7 +26,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             <h2>{ t(Msg::Gallery, language) }</h2>
             <ol>
                 { for EXAMPLES.iter().map(|e| {
-                    let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Open { text: e.source.to_owned(), example: Some(e.id), play: true });
+                    let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Open { text: e.source.to_owned(), example: Some(e.id), step: 0, play: true, own: false });
                     let current = props.current == Some(e.id);
                     html! {
                         <li>

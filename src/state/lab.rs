@@ -2,6 +2,7 @@
 //! said about the text now in the editor.
 
 use kubeglass_core::diagnostic::{self, Diagnostic};
+use kubeglass_core::link::story_title;
 use kubeglass_core::load::load;
 use kubeglass_core::playback::Playback;
 use kubeglass_core::scene::Options;
@@ -17,6 +18,8 @@ pub struct Lab {
     pub diagnostics: Vec<Diagnostic>,
     /// The editor's text has errors: the picture is the last good one.
     pub stale: bool,
+    /// The story's name (its Scenario's), when it has one.
+    pub title: Option<String>,
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -30,11 +33,17 @@ impl Lab {
     pub fn open(text: &str, options: Options) -> Self {
         let loaded = load(text);
         let playback = Playback::new(&loaded.objects, options);
-        Self::drawn(text, loaded.diagnostics, playback)
+        let title = story_title(&loaded.objects);
+        Self::drawn(text, loaded.diagnostics, playback, title)
     }
 
     /// A lab showing `playback` of `text`, with the loader's and the playback's diagnostics.
-    fn drawn(text: &str, loaded: Vec<Diagnostic>, playback: Playback) -> Self {
+    fn drawn(
+        text: &str,
+        loaded: Vec<Diagnostic>,
+        playback: Playback,
+        title: Option<String>,
+    ) -> Self {
         let diagnostics = sorted(
             loaded
                 .into_iter()
@@ -46,6 +55,7 @@ impl Lab {
             source: text.to_owned(),
             diagnostics,
             stale: false,
+            title,
         }
     }
 
@@ -60,10 +70,12 @@ impl Lab {
                 source: self.source.clone(),
                 diagnostics: sorted(loaded.diagnostics),
                 stale: true,
+                title: self.title.clone(),
             };
         }
         let mut playback = Playback::after_edit(&loaded.objects, &self.playback);
         playback.seek(self.playback.position());
-        Self::drawn(text, loaded.diagnostics, playback)
+        let title = story_title(&loaded.objects);
+        Self::drawn(text, loaded.diagnostics, playback, title)
     }
 }

@@ -213,8 +213,77 @@ fn the_actual_size_toggles_and_outlasts_opening_another_example() {
     let s = s.reduce(Action::Open {
         text: example.source.to_owned(),
         example: Some(example.id),
+        step: 0,
         play: false,
+        own: false,
     });
     assert!(s.actual_size, "a view preference, not part of the story");
     assert!(!s.reduce(Action::ToggleActualSize).actual_size);
+}
+
+fn open(s: &Rc<AppState>, text: &str, step: usize, play: bool, own: bool) -> Rc<AppState> {
+    s.clone().reduce(Action::Open {
+        text: text.to_owned(),
+        example: None,
+        step,
+        play,
+        own,
+    })
+}
+
+#[test]
+fn a_link_replaces_the_users_text_and_offers_it_back_until_they_edit() {
+    let link = EXAMPLES.iter().find(|e| e.id == "hostpath").unwrap().source;
+    let mine = state("clusterip").reduce(Action::Edit("# mine\n".into()));
+    assert!(!mine.untouched && mine.previous.is_none());
+
+    let shown = open(&mine, link, 0, true, false);
+    assert_eq!(shown.text, link);
+    assert!(shown.untouched, "a link's text is not the user's own");
+    assert_eq!(shown.previous.as_deref(), Some("# mine\n"));
+
+    // A second link keeps offering the user's text, not the first link's.
+    let again = open(&shown, EXAMPLES[0].source, 0, true, false);
+    assert_eq!(again.previous.as_deref(), Some("# mine\n"));
+
+    let restored = again.clone().reduce(Action::Restore);
+    assert_eq!(restored.text, "# mine\n");
+    assert!(!restored.untouched && restored.previous.is_none());
+
+    let edited = again.reduce(Action::Edit(format!("{link}# edited\n")));
+    assert!(
+        edited.previous.is_none(),
+        "editing makes the text the user's"
+    );
+    assert!(!edited.untouched);
+}
+
+#[test]
+fn a_link_at_a_step_shows_that_step_happening_and_waits_unless_told_to_play() {
+    let s = state("clusterip");
+    let link = EXAMPLES.iter().find(|e| e.id == "hostpath").unwrap().source;
+    let at_two = open(&s, link, 2, false, false);
+    assert_eq!(at_two.lab.playback.position(), 2);
+    assert!(!at_two.playing);
+    assert!(
+        !at_two.is_settled() && at_two.animation.play_through,
+        "the second step's motion plays"
+    );
+    assert!(open(&s, link, 2, true, false).playing);
+    let at_start = open(&s, link, 0, true, false);
+    assert_eq!(at_start.lab.playback.position(), 0);
+    assert!(at_start.playing && at_start.is_settled());
+    // Past the end: the last step, not playing.
+    let past = open(&s, link, 99, true, false);
+    assert!(past.lab.playback.at_end() && !past.playing);
+}
+
+#[test]
+fn a_damaged_link_opens_the_default_example_and_says_why() {
+    let s = state("clusterip").reduce(Action::Damaged(Damage::NotDeflate));
+    assert_eq!(s.example, Some(DEFAULT_EXAMPLE));
+    assert_eq!(s.damage, Some(Damage::NotDeflate));
+    assert!(s.playing);
+    let next = open(&s, "kind: Pod\n", 0, false, true);
+    assert_eq!(next.damage, None, "another story clears the message");
 }

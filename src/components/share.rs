@@ -1,0 +1,258 @@
+//! The Share panel: a link carrying the whole editor text in its fragment, the iframe snippet
+//! with the same options, and buttons to copy them. The link is made in the page when the
+//! panel is open; nothing is sent anywhere.
+
+use crate::deflate;
+use crate::i18n::{t, Msg};
+use kubeglass_core::link::{iframe_snippet, Address, Story, Theme};
+use kubeglass_core::text::Language;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Links longer than this are cut by some chat apps and forums.
+const LONG_LINK: usize = 8_000;
+
+/// Props of [`SharePanel`].
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The editor's text: what the link carries.
+    pub text: AttrValue,
+    /// Steps played now.
+    pub position: usize,
+    /// The story's name, for the iframe's title.
+    pub title: Option<AttrValue>,
+    /// Language of the panel.
+    pub language: Language,
+    /// Closes the panel.
+    pub on_close: Callback<()>,
+}
+
+/// What the reader of the link gets, besides the text.
+#[derive(Clone, Copy, PartialEq)]
+struct Choices {
+    at_step: bool,
+    language: Option<Language>,
+    autoplay: bool,
+    embed: bool,
+    theme: Option<Theme>,
+}
+
+impl Choices {
+    /// The address these choices make for `payload`, opened at `position` when asked.
+    fn address(self, payload: &str, position: usize, embed: bool) -> Address {
+        let step = if self.at_step { position } else { 0 };
+        // Write `play` only when it differs from what the reader's page does by default.
+        let play = (self.autoplay != (step == 0)).then_some(self.autoplay);
+        Address {
+            story: Some(Story::Shared(payload.to_owned())),
+            step,
+            language: self.language,
+            play,
+            embed,
+            theme: self.theme,
+        }
+    }
+}
+
+/// The page's own address without its fragment: where the link sends the reader.
+fn base() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split_once('#')
+        .map_or(href.clone(), |(b, _)| b.to_owned())
+}
+
+/// Copies `text`, then says so on the button for a moment.
+fn copy(text: String, field: NodeRef, copied: UseStateHandle<Option<Msg>>) {
+    spawn_local(async move {
+        let clipboard = gloo::utils::window().navigator().clipboard();
+        let done = JsFuture::from(clipboard.write_text(&text)).await.is_ok();
+        if !done {
+            // No clipboard (an insecure page, a refused permission): select it for Ctrl+C.
+            if let Some(input) = field.cast::<HtmlInputElement>() {
+                input.select();
+            } else if let Some(area) = field.cast::<HtmlTextAreaElement>() {
+                area.select();
+            }
+        }
+        copied.set(Some(if done { Msg::Copied } else { Msg::CopyByHand }));
+    });
+}
+
+/// The panel.
+#[component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let language = props.language;
+    let choices = use_state(|| Choices {
+        at_step: false,
+        language: None,
+        autoplay: true,
+        embed: false,
+        theme: None,
+    });
+    // The payload of the current text: made again whenever the text changes; a result for
+    // an older text is dropped.
+    let payload = use_state(|| None::<Result<String, ()>>);
+    let latest = use_mut_ref(String::new);
+    {
+        let payload = payload.clone();
+        let latest = latest.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            let text = text.to_string();
+            *latest.borrow_mut() = text.clone();
+            spawn_local(async move {
+                let made = deflate::payload(&text).await.map_err(|_| ());
+                if *latest.borrow() == text {
+                    payload.set(Some(made));
+                }
+            });
+        });
+    }
+    let link_copied = use_state(|| None::<Msg>);
+    let snippet_copied = use_state(|| None::<Msg>);
+    let link_field = use_node_ref();
+    let snippet_field = use_node_ref();
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            if let Some(field) = panel
+                .cast::<web_sys::Element>()
+                .and_then(|p| p.query_selector("[data-testid=share-link]").ok().flatten())
+                .and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok())
+            {
+                let _ = field.focus();
+            }
+        });
+    }
+
+    let base = base();
+    let current = *choices;
+    let made = match &*payload {
+        Some(Ok(p)) => Some((
+            format!(
+                "{base}{}",
+                current.address(p, props.position, current.embed).fragment()
+            ),
+            iframe_snippet(
+                &format!(
+                    "{base}{}",
+                    current.address(p, props.position, true).fragment()
+                ),
+                props.title.as_deref(),
+            ),
+        )),
+        _ => None,
+    };
+    let failed = matches!(&*payload, Some(Err(())));
+    let (link, snippet) = made.clone().unwrap_or_default();
+    let length = link.chars().count();
+
+    let change = |update: fn(&mut Choices, &str)| {
+        let choices = choices.clone();
+        let (link_copied, snippet_copied) = (link_copied.clone(), snippet_copied.clone());
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .or_else(|| {
+                    e.target_dyn_into::<HtmlInputElement>().map(|i| {
+                        if i.type_() == "checkbox" {
+                            i.checked().to_string()
+                        } else {
+                            i.value()
+                        }
+                    })
+                })
+                .unwrap_or_default();
+            let mut next = *choices;
+            update(&mut next, &value);
+            choices.set(next);
+            link_copied.set(None);
+            snippet_copied.set(None);
+        })
+    };
+    // A story opened at a later step waits there by default: autoplay follows the start.
+    let on_start = change(|c, v| {
+        c.at_step = v == "step";
+        c.autoplay = !c.at_step;
+    });
+    let on_language = change(|c, v| c.language = kubeglass_core::link::language_of_tag(v));
+    let on_theme = change(|c, v| c.theme = Theme::parse(v));
+    let on_autoplay = change(|c, v| c.autoplay = v == "true");
+    let on_embed = change(|c, v| c.embed = v == "true");
+    let copy_link = {
+        let (link, field, copied) = (link.clone(), link_field.clone(), link_copied.clone());
+        Callback::from(move |_: MouseEvent| copy(link.clone(), field.clone(), copied.clone()))
+    };
+    let copy_snippet = {
+        let (snippet, field, copied) = (
+            snippet.clone(),
+            snippet_field.clone(),
+            snippet_copied.clone(),
+        );
+        Callback::from(move |_: MouseEvent| copy(snippet.clone(), field.clone(), copied.clone()))
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    let copy_label = |copied: &Option<Msg>| t(copied.unwrap_or(Msg::Copy), language);
+    let at_step_label = format!("{} {}", t(Msg::AtStep, language), props.position);
+    html! {
+        <section class="kg-share" role="dialog" aria-labelledby="kg-share-title" data-testid="share-panel" ref={panel} {onkeydown}>
+            <div class="kg-share-head">
+                <h2 id="kg-share-title">{ t(Msg::ShareTitle, language) }</h2>
+                <button type="button" class="kg-button" onclick={close}>{ t(Msg::Close, language) }</button>
+            </div>
+            <p class="kg-hint">{ t(Msg::ShareNote, language) }</p>
+            <div class="kg-share-options">
+                <label>{ t(Msg::StartAt, language) }
+                    <select data-testid="share-start" onchange={on_start}>
+                        <option value="start" selected={!current.at_step}>{ t(Msg::FromStart, language) }</option>
+                        <option value="step" selected={current.at_step} disabled={props.position == 0}>{ at_step_label }</option>
+                    </select>
+                </label>
+                <label>{ t(Msg::LinkLanguage, language) }
+                    <select data-testid="share-language" onchange={on_language}>
+                        <option value="" selected={current.language.is_none()}>{ t(Msg::ReadersChoice, language) }</option>
+                        <option value="en" selected={current.language == Some(Language::En)}>{ "English" }</option>
+                        <option value="ko" selected={current.language == Some(Language::Ko)}>{ "한국어" }</option>
+                    </select>
+                </label>
+                <label>{ t(Msg::Theme, language) }
+                    <select data-testid="share-theme" onchange={on_theme}>
+                        <option value="" selected={current.theme.is_none()}>{ t(Msg::ReadersChoice, language) }</option>
+                        <option value="light" selected={current.theme == Some(Theme::Light)}>{ t(Msg::Light, language) }</option>
+                        <option value="dark" selected={current.theme == Some(Theme::Dark)}>{ t(Msg::Dark, language) }</option>
+                    </select>
+                </label>
+                <label class="kg-check"><input type="checkbox" data-testid="share-autoplay" checked={current.autoplay} onchange={on_autoplay} />{ t(Msg::Autoplay, language) }</label>
+                <label class="kg-check"><input type="checkbox" data-testid="share-embed" checked={current.embed} onchange={on_embed} />{ t(Msg::PictureOnly, language) }</label>
+            </div>
+            <label class="kg-share-field" for="kg-share-link">{ t(Msg::Link, language) }</label>
+            <div class="kg-share-row">
+                <input id="kg-share-link" ref={link_field} type="text" readonly=true data-testid="share-link" value={link.clone()}
+                       placeholder={t(if failed { Msg::LinkFailed } else { Msg::MakingLink }, language)} />
+                <button type="button" class="kg-button kg-action" data-testid="share-copy" disabled={made.is_none()} onclick={copy_link}
+                        aria-live="polite">{ copy_label(&link_copied) }</button>
+            </div>
+            if made.is_some() {
+                <p class={classes!("kg-share-length", (length > LONG_LINK).then_some("long"))} data-testid="share-length">
+                    { format!("{length} {}", t(Msg::Characters, language)) }
+                    if length > LONG_LINK { { " · " }{ t(Msg::LongLink, language) } }
+                </p>
+            }
+            <label class="kg-share-field" for="kg-share-snippet">{ t(Msg::Snippet, language) }</label>
+            <textarea id="kg-share-snippet" ref={snippet_field} class="kg-share-snippet" readonly=true rows="4" data-testid="embed-snippet" value={snippet.clone()} />
+            <button type="button" class="kg-button" data-testid="snippet-copy" disabled={made.is_none()} onclick={copy_snippet}
+                    aria-live="polite">{ copy_label(&snippet_copied) }</button>
+        </section>
+    }
+}
