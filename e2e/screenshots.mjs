@@ -2,6 +2,8 @@
 // Usage (from e2e/, after `trunk build --release --offline`): node screenshots.mjs
 import { chromium as browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { chromium, dist } from './chromium.mjs';
 
 const port = 4190;
@@ -27,6 +29,34 @@ try {
     console.log(`docs/images/${file}`);
     await page.close();
   }
+  // A blog post embedding a story, from another origin, resized by docs/embedding.md's script.
+  const hostScript = readFileSync('../docs/embedding.md', 'utf8').match(/```html\n(<script>[\s\S]*?<\/script>)\n```/)[1];
+  const post = `<!doctype html><html><head><meta charset="utf-8"><title>Where do files go?</title></head>
+<body style="margin:0;background:#fbfaf7;color:#222;font:17px/1.6 Georgia,'Nanum Myeongjo',serif">
+<article style="width:760px;margin:0 auto;padding:28px 0">
+<p style="color:#888;font:13px system-ui,sans-serif;margin:0">A blog about Kubernetes · December 2026</p>
+<h1 style="font-size:30px;line-height:1.2;margin:6px 0 12px">Where do the files go when a pod moves?</h1>
+<p>A hostPath volume writes to the node's own disk. When the node fails, the Deployment starts a new pod elsewhere, and it finds an empty directory. Step through it:</p>
+<iframe src="http://127.0.0.1:${port}/#example=hostpath&step=4&play=0&lang=en&embed=1&theme=light" title="kubeglass: hostPath and the pod that moves" width="100%" height="480" style="border:1px solid #ddd" allow="fullscreen"></iframe>
+<p>The file is still on the failed node's disk, waiting for it to come back.</p></article>${hostScript}</body></html>`;
+  const blog = createServer((req, res) => res.end(post)).listen(4191, '127.0.0.1');
+  const page = await b.newPage({ viewport: { width: 900, height: 500 }, deviceScaleFactor: 1 });
+  await page.goto('http://localhost:4191/post.html');
+  await page.frameLocator('iframe').getByTestId('caption').waitFor();
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: '../docs/images/embed.png', fullPage: true });
+  console.log('docs/images/embed.png');
+  blog.close();
+
+  // The Share panel.
+  const lab = await b.newPage({ viewport: { width: 1500, height: 940 }, deviceScaleFactor: 1 });
+  await lab.goto(`http://127.0.0.1:${port}/#example=nodeport-local&step=1&play=0&lang=en`);
+  await lab.getByTestId('cluster').waitFor();
+  await lab.getByTestId('share').click();
+  await lab.getByTestId('share-start').selectOption('step');
+  await lab.waitForTimeout(1200);
+  await lab.screenshot({ path: '../docs/images/share.png' });
+  console.log('docs/images/share.png');
 } finally {
   await b.close();
   server.kill();

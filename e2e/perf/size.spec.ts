@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { dist } from '../chromium';
 import { record, load, round } from './lib';
 
-const BUDGET_BYTES = 300 * 1024;
+/** The ceiling: 450 KiB gzipped (scripts/size.sh fails the test command above it). */
+const BUDGET_BYTES = 450 * 1024;
 const KINDS = ['wasm', 'js', 'css'];
 
 /** `gzip -9` size of `body`, or null where there is no gzip. */
@@ -43,7 +44,7 @@ test('size: gzipped wasm, js and css', async ({}, info) => {
   const total = sum(rows, 'gzip9');
   const result = {
     dist: dir,
-    criterion: 'wasm + js + css <= 300 KB (300 KiB = 307,200 bytes) gzipped',
+    criterion: 'wasm + js + css <= 450 KiB (460,800 bytes) gzipped',
     files: rows,
     byKind,
     totalBytes: sum(rows, 'bytes'),

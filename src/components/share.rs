@@ -79,6 +79,31 @@ fn copy(text: String, field: NodeRef, copied: UseStateHandle<Option<Msg>>) {
     });
 }
 
+/// A labelled `<select>` of `(value, label, selected, disabled)` options.
+fn choice(
+    testid: &'static str,
+    label: &str,
+    onchange: Callback<Event>,
+    options: &[(&'static str, &str, bool, bool)],
+) -> Html {
+    html! {
+        <label>{ label }
+            <select data-testid={testid} {onchange}>
+                { for options.iter().map(|&(value, label, selected, disabled)| html! {
+                    <option {value} {selected} {disabled}>{ label }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// A labelled checkbox.
+fn check(testid: &'static str, label: &str, checked: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="kg-check"><input type="checkbox" data-testid={testid} {checked} {onchange} />{ label }</label>
+    }
+}
+
 /// The panel.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
@@ -213,28 +238,22 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             </div>
             <p class="kg-hint">{ t(Msg::ShareNote, language) }</p>
             <div class="kg-share-options">
-                <label>{ t(Msg::StartAt, language) }
-                    <select data-testid="share-start" onchange={on_start}>
-                        <option value="start" selected={!current.at_step}>{ t(Msg::FromStart, language) }</option>
-                        <option value="step" selected={current.at_step} disabled={props.position == 0}>{ at_step_label }</option>
-                    </select>
-                </label>
-                <label>{ t(Msg::LinkLanguage, language) }
-                    <select data-testid="share-language" onchange={on_language}>
-                        <option value="" selected={current.language.is_none()}>{ t(Msg::ReadersChoice, language) }</option>
-                        <option value="en" selected={current.language == Some(Language::En)}>{ "English" }</option>
-                        <option value="ko" selected={current.language == Some(Language::Ko)}>{ "한국어" }</option>
-                    </select>
-                </label>
-                <label>{ t(Msg::Theme, language) }
-                    <select data-testid="share-theme" onchange={on_theme}>
-                        <option value="" selected={current.theme.is_none()}>{ t(Msg::ReadersChoice, language) }</option>
-                        <option value="light" selected={current.theme == Some(Theme::Light)}>{ t(Msg::Light, language) }</option>
-                        <option value="dark" selected={current.theme == Some(Theme::Dark)}>{ t(Msg::Dark, language) }</option>
-                    </select>
-                </label>
-                <label class="kg-check"><input type="checkbox" data-testid="share-autoplay" checked={current.autoplay} onchange={on_autoplay} />{ t(Msg::Autoplay, language) }</label>
-                <label class="kg-check"><input type="checkbox" data-testid="share-embed" checked={current.embed} onchange={on_embed} />{ t(Msg::PictureOnly, language) }</label>
+                { choice("share-start", t(Msg::StartAt, language), on_start, &[
+                    ("start", t(Msg::FromStart, language), !current.at_step, false),
+                    ("step", &at_step_label, current.at_step, props.position == 0),
+                ]) }
+                { choice("share-language", t(Msg::LinkLanguage, language), on_language, &[
+                    ("", t(Msg::ReadersChoice, language), current.language.is_none(), false),
+                    ("en", "English", current.language == Some(Language::En), false),
+                    ("ko", "한국어", current.language == Some(Language::Ko), false),
+                ]) }
+                { choice("share-theme", t(Msg::Theme, language), on_theme, &[
+                    ("", t(Msg::ReadersChoice, language), current.theme.is_none(), false),
+                    ("light", t(Msg::Light, language), current.theme == Some(Theme::Light), false),
+                    ("dark", t(Msg::Dark, language), current.theme == Some(Theme::Dark), false),
+                ]) }
+                { check("share-autoplay", t(Msg::Autoplay, language), current.autoplay, on_autoplay) }
+                { check("share-embed", t(Msg::PictureOnly, language), current.embed, on_embed) }
             </div>
             <label class="kg-share-field" for="kg-share-link">{ t(Msg::Link, language) }</label>
             <div class="kg-share-row">
