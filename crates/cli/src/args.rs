@@ -21,6 +21,8 @@ pub struct Options {
     pub output: Option<String>,
     /// `render --step N`: the picture after the first N steps of the Scenario.
     pub step: usize,
+    /// `render --landscape`: the layout of presenter mode, for a 16:9 slide.
+    pub landscape: bool,
     /// What `share` puts in the link besides the text.
     pub share: ShareOptions,
 }
@@ -73,6 +75,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         language: None,
         output: None,
         step: 0,
+        landscape: false,
         share: ShareOptions::default(),
     };
     let mut i = 0;
@@ -107,6 +110,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     .parse()
                     .map_err(|_| format!("--step takes a number of steps, not '{text}'"))?;
             }
+            "--landscape" => options.landscape = true,
             "--base" => options.share.base = Some(value("--base")?),
             "--play" => options.share.play = Some(true),
             "--no-play" => options.share.play = Some(false),

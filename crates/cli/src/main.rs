@@ -4,7 +4,7 @@
 //! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko]
 //! kubeglass describe FILE [--lang en|ko]
 //! kubeglass simulate FILE [--lang en|ko]
-//! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko]
+//! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko] [--landscape]
 //! kubeglass share    FILE|- [--base URL] [--step N] [--lang en|ko] [--play|--no-play] [--embed] [--theme light|dark] [--iframe]
 //! kubeglass share    --decode LINK
 //! ```
@@ -36,6 +36,7 @@ options:
   -o, --output PATH       where render writes the SVG (default: standard output)
   --step N                render the picture after the first N steps (default: 0);
                           share: open the link at step N
+  --landscape             render: lay out for a 16:9 slide, as presenter mode does
   --base URL              share: the app's address (default: $KUBEGLASS_URL, else
                           http://127.0.0.1:8080/, where scripts/serve.sh serves it)
   --play, --no-play       share: start playing, or not (default: play from the start)

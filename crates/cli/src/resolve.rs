@@ -84,6 +84,7 @@ pub fn render(options: &Options) -> Result<bool, String> {
     let loaded = load(&inputs[0].text);
     let scene_options = SceneOptions {
         language: options.language(),
+        landscape: options.landscape,
         ..SceneOptions::default()
     };
     let mut playback = Playback::new(&loaded.objects, scene_options);

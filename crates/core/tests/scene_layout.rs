@@ -15,9 +15,14 @@ use kubeglass_core::scene::{Kind, Options, Point};
 
 /// Plays `text`'s story, calling `check` with the playback before the first step and after
 /// each one.
-fn every_step(text: &str, mut check: impl FnMut(&Playback)) {
+fn every_step(text: &str, check: impl FnMut(&Playback)) {
+    every_step_with(text, Options::default(), check);
+}
+
+/// [`every_step`], drawn with `options`.
+fn every_step_with(text: &str, options: Options, mut check: impl FnMut(&Playback)) {
     let loaded = load(text);
-    let mut playback = Playback::new(&loaded.objects, Options::default());
+    let mut playback = Playback::new(&loaded.objects, options);
     check(&playback);
     while !playback.at_end() {
         playback.step();
@@ -42,6 +47,45 @@ fn lecture_examples_are_drawn_cleanly_at_every_step() {
         });
     }
     assert!(pictures > 30, "only {pictures} pictures checked");
+}
+
+#[test]
+fn the_landscape_layout_is_as_clean_and_no_taller_than_a_16_9_slide_needs() {
+    let landscape = Options {
+        landscape: true,
+        ..Options::default()
+    };
+    let mut shorter = 0;
+    for example in EXAMPLES {
+        let mut portrait = Playback::new(&load(example.source).objects, Options::default());
+        every_step_with(example.source, landscape.clone(), |playback| {
+            let scene = playback.scene();
+            let problems = picture::problems(scene, true);
+            assert!(
+                problems.is_empty(),
+                "{} after step {} in landscape:
+{}",
+                example.id,
+                playback.position(),
+                problems.join("\n")
+            );
+            // Presenter mode draws pod names (13 px) at 14 px or more on a 1280×720 screen,
+            // above a caption band of 18% of its height.
+            let room = 720.0 * 0.82 / 1.08;
+            assert!(
+                f64::from(scene.height) <= room && f64::from(scene.width) <= 1280.0 / 1.08,
+                "{} after step {}: {}×{}",
+                example.id,
+                playback.position(),
+                scene.width,
+                scene.height
+            );
+            portrait.seek(playback.position());
+            assert!(scene.height <= portrait.scene().height);
+            shorter += usize::from(scene.height < portrait.scene().height);
+        });
+    }
+    assert!(shorter > 0, "the storage lane got shorter somewhere");
 }
 
 #[test]

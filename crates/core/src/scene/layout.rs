@@ -29,6 +29,9 @@ pub struct Options {
     pub show_builtin: bool,
     /// Above this many pods, a workload's replicas on a node collapse into a stack.
     pub collapse_over: usize,
+    /// Lay out for a wide, short window (a 16:9 projector): each PersistentVolume beside its
+    /// claim instead of under it, so the picture is shorter and can be drawn larger.
+    pub landscape: bool,
 }
 
 impl Default for Options {
@@ -38,6 +41,7 @@ impl Default for Options {
             expanded: VecSet::new(),
             show_builtin: false,
             collapse_over: 30,
+            landscape: false,
         }
     }
 }
@@ -318,7 +322,12 @@ fn layout_with(
                 .filter(|(n, _)| !n.is_empty())
                 .map(|(n, p)| (n.clone(), p.rect.center().x)),
         );
-        let (items, bottom) = storage::lane(cluster, inner_x, top, content_w, &centers);
+        let (items, bottom) = storage::lane(
+            cluster,
+            (inner_x, top, content_w),
+            &centers,
+            options.landscape,
+        );
         for it in &items {
             match it.kind {
                 Kind::Claim => {

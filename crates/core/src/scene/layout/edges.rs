@@ -423,10 +423,17 @@ impl Placed {
                 self.claims.get(&format!("{}/{}", c.namespace, c.name)),
                 self.pvs.get(v),
             ) {
+                // Under its claim, or beside it in a landscape layout.
+                let points = if b.x >= a.right() {
+                    let y = a.y.max(b.y) + 2 * LANE;
+                    vec![Point::new(a.right(), y), Point::new(b.x, y)]
+                } else {
+                    vec![a.bottom_mid(), b.top_mid()]
+                };
                 edges.push(Edge {
                     id: format!("edge:bind:{}/{}", c.namespace, c.name),
                     kind: EdgeKind::Bind,
-                    points: vec![a.bottom_mid(), b.top_mid()],
+                    points,
                     label: None,
                     classes: Vec::new(),
                 });

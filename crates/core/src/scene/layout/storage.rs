@@ -168,16 +168,15 @@ pub fn volume_box(cluster: &Cluster, v: &Volume, x: i32, y: i32) -> Item {
     item
 }
 
-/// Claims and volumes in columns: each claim above the volume it is bound to, unbound ones
-/// alone. A unit whose volume lives on a node's disk takes the column under that node
-/// (`node_centers`: node → x of its centre); the others fill the free columns left to
-/// right, wrapping within `width`.
+/// Claims and volumes in columns: each claim above the volume it is bound to (`beside`: to
+/// its left, a unit two columns wide), unbound ones alone. A unit whose volume lives on a
+/// node's disk takes the column under that node (`node_centers`: node → x of its centre); the
+/// others fill the free columns left to right, wrapping within the lane's `width`.
 pub fn lane(
     cluster: &Cluster,
-    x: i32,
-    y: i32,
-    width: i32,
+    (x, y, width): (i32, i32, i32),
     node_centers: &VecMap<String, i32>,
+    beside: bool,
 ) -> (Vec<Item>, i32) {
     let mut units: Vec<(Option<&Claim>, Option<&Volume>)> = Vec::new();
     for c in &cluster.claims {
@@ -195,9 +194,10 @@ pub fn lane(
             units.push((None, Some(v)));
         }
     }
-    let per_row = ((width + GAP) / (STORE_W + GAP)).max(1) as usize;
+    let unit_w = if beside { 2 * STORE_W + GAP } else { STORE_W };
+    let per_row = ((width + GAP) / (unit_w + GAP)).max(1) as usize;
     let column_of = |center: i32| {
-        ((center - x - STORE_W / 2 + (STORE_W + GAP) / 2) / (STORE_W + GAP))
+        ((center - x - unit_w / 2 + (unit_w + GAP) / 2) / (unit_w + GAP))
             .clamp(0, per_row as i32 - 1) as usize
     };
     let mut slots: Vec<Option<usize>> = Vec::new();
@@ -234,19 +234,23 @@ pub fn lane(
             let Some(&(claim, volume)) = unit.map(|u| &units[u]) else {
                 continue;
             };
-            let cx = x + i as i32 * (STORE_W + GAP);
-            let mut uy = cy;
+            let cx = x + i as i32 * (unit_w + GAP);
+            let (mut vx, mut vy) = (cx, cy);
             if let Some(c) = claim {
-                let item = claim_box(cluster, c, cx, uy);
-                uy = item.rect.bottom() + GAP * 2;
+                let item = claim_box(cluster, c, cx, cy);
+                bottom = bottom.max(item.rect.bottom());
+                if beside {
+                    vx = item.rect.right() + GAP;
+                } else {
+                    vy = item.rect.bottom() + GAP * 2;
+                }
                 items.push(item);
             }
             if let Some(v) = volume {
-                let item = volume_box(cluster, v, cx, uy);
-                uy = item.rect.bottom();
+                let item = volume_box(cluster, v, vx, vy);
+                bottom = bottom.max(item.rect.bottom());
                 items.push(item);
             }
-            bottom = bottom.max(uy);
         }
         cy = bottom + GAP;
     }
