@@ -4,14 +4,19 @@
 
 use crate::address;
 use crate::components::{
-    download, download_yaml, go_to_line, Caption, Controls, DiagnosticList, Editor, Gallery,
-    Inspector, Narration, SharePanel, Stage, Timeline,
+    download, download_png, download_yaml, go_to_line, Caption, Controls, DiagnosticList, Editor,
+    Gallery, Inspector, Narration, SharePanel, Shortcuts, Stage, Timeline,
 };
-use crate::hooks::{use_address, use_keep_text, use_report_height, use_theme};
+use crate::deck::use_deck;
+use crate::hooks::{
+    exit_fullscreen, is_fullscreen, toggle_fullscreen, use_address, use_idle_pointer,
+    use_keep_text, use_reduced_motion, use_report_height, use_theme,
+};
 use crate::i18n::{t, Msg};
+use crate::keys::{self, Command, Mode};
 use crate::saved;
 use crate::shared::Shared;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, ViewAction};
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
 use kubeglass_core::gallery;
@@ -37,21 +42,26 @@ fn initial(address: &Address) -> AppState {
     if !address.embed {
         blank.previous = saved::text().map(Rc::from);
     }
-    match address::opening(address, true) {
-        Some(action) => (*Rc::new(blank).reduce(action)).clone(),
-        None => blank,
+    let mut state = Rc::new(blank);
+    if address.present && !address.embed {
+        state = state.reduce(Action::Present { from_lab: false });
     }
+    if let Some(action) = address::opening(address, true) {
+        state = state.reduce(action);
+    }
+    (*state).clone()
 }
 
-/// True when keys typed there are text, not shortcuts.
-fn typing_into(target: Option<web_sys::EventTarget>) -> bool {
+/// True when keys typed there are the control's own, not shortcuts: text fields, buttons,
+/// and (where Enter inspects them) the picture's objects.
+fn typing_into(target: Option<web_sys::EventTarget>, objects_take_keys: bool) -> bool {
     target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|e| {
             matches!(
                 e.tag_name().to_ascii_lowercase().as_str(),
                 "input" | "textarea" | "select" | "button"
-            ) || e.closest("[data-kind]").ok().flatten().is_some()
+            ) || (objects_take_keys && e.closest("[data-kind]").ok().flatten().is_some())
         })
 }
 
@@ -136,30 +146,61 @@ pub fn App() -> Html {
             move || drop(ticker)
         });
     }
-    // Keyboard: space plays or pauses, arrows step.
+    // The keyboard (src/keys.rs has the table).
+    let presenting = state.view.presenting;
+    let mode = match presenting {
+        _ if embed => Mode::Embed,
+        Some(p) => Mode::Presenter {
+            from_lab: p.from_lab,
+            fullscreen: false,
+        },
+        None => Mode::Lab,
+    };
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        let steps = state.lab.playback.steps().len();
+        let help = state.view.help;
+        use_effect_with((mode, steps, help), move |&(mode, steps, help)| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                if key.ctrl_key() || key.meta_key() || key.alt_key() || typing_into(event.target())
+                if key.ctrl_key()
+                    || key.meta_key()
+                    || key.alt_key()
+                    || typing_into(event.target(), mode == Mode::Lab)
                 {
                     return;
                 }
-                let action = match key.key().as_str() {
-                    " " => Action::TogglePlay,
-                    "ArrowRight" => Action::Step,
-                    "ArrowLeft" => Action::StepBack,
-                    _ => return,
+                let mode = match mode {
+                    Mode::Presenter { from_lab, .. } => Mode::Presenter {
+                        from_lab,
+                        fullscreen: is_fullscreen(),
+                    },
+                    other => other,
+                };
+                let Some(command) = keys::command(&key.key(), mode, help, steps) else {
+                    return;
                 };
                 event.prevent_default();
-                dispatch.emit(action);
+                match command {
+                    Command::Act(action) => dispatch.emit(action),
+                    Command::ToggleFullscreen => toggle_fullscreen(),
+                    Command::ExitFullscreen => exit_fullscreen(),
+                }
             });
             move || drop(listener)
         });
     }
+    use_deck(
+        dispatch.clone(),
+        state.opened,
+        state.lab.playback.position(),
+        state.lab.playback.steps().len(),
+        state.playing,
+    );
+    let reduced_motion = use_reduced_motion();
+    let idle = use_idle_pointer(presenting.is_some());
 
     let playback = &state.lab.playback;
     let position = playback.position();
@@ -181,40 +222,69 @@ pub fn App() -> Html {
         .selected
         .as_ref()
         .map(|s| AttrValue::from(s.item_id()));
-    let stage = |selectable: bool| {
-        html! {
-            <Stage lab={Shared(state.lab.clone())} animation={state.animation.clone()}
-                   playing={state.playing} speed={state.speed} actual_size={state.actual_size && !embed} {language}
-                   selected={selected_id.clone()} stale={state.lab.stale}
-                   label={t(Msg::Picture, language)}
-                   on_select={if selectable { dispatch.reform(Action::Select) } else { Callback::noop() }}
-                   on_expand={dispatch.reform(Action::Expand)}
-                   on_settled={dispatch.reform(Action::Settled)} />
-        }
+    let selectable = presenting.is_none() && !embed;
+    let stage = html! {
+        <Stage lab={Shared(state.lab.clone())} animation={state.animation.clone()}
+               playing={state.playing} speed={state.speed} view={(!embed).then_some(state.view)}
+               on_view={dispatch.reform(Action::View)} {reduced_motion} {language}
+               selected={selected_id.clone()} stale={state.lab.stale}
+               label={t(Msg::Picture, language)}
+               on_select={if selectable { dispatch.reform(Action::Select) } else { Callback::noop() }}
+               on_expand={dispatch.reform(Action::Expand)}
+               on_settled={dispatch.reform(Action::Settled)} />
     };
     let controls = html! {
         <Controls playing={state.playing} {position} steps={playback.steps().len()} speed={state.speed}
-                  actual_size={state.actual_size} zoom={!embed} {language} dispatch={dispatch.clone()} />
+                  {language} dispatch={dispatch.clone()} />
     };
     let lang_code = language.code();
+    let notes = position
+        .checked_sub(1)
+        .and_then(|i| playback.notes().get(i))
+        .cloned()
+        .unwrap_or_default();
+    let caption = html! {
+        <Caption title={title.clone().unwrap_or_else(|| "kubeglass".to_owned())} steps={playback.steps().to_vec()}
+                 {position} notes={notes.clone()} damage={state.damage} {language} />
+    };
+    let help = state.view.help.then(|| html! {
+        <Shortcuts {language} on_close={dispatch.reform(|()| Action::View(ViewAction::CloseHelp))} />
+    });
 
     if embed {
-        let notes = position
-            .checked_sub(1)
-            .and_then(|i| playback.notes().get(i))
-            .cloned()
-            .unwrap_or_default();
         return html! {
             <div class="kg-app embed" lang={lang_code} ref={root}>
-                { stage(false) }
+                { stage }
                 <div class="kg-embed-bar">
                     { controls }
                     { language_button }
                     <a class="kg-open-lab" data-testid="open-in-lab" href={lab_address(&address, position)}
                        target="_blank" rel="noopener">{ t(Msg::OpenInLab, language) }</a>
                 </div>
-                <Caption title={title.unwrap_or_else(|| "kubeglass".to_owned())} steps={playback.steps().to_vec()}
-                         {position} {notes} damage={state.damage} {language} />
+                { caption }
+            </div>
+        };
+    }
+    if presenting.is_some() {
+        let steps = playback.steps().len();
+        let progress = if steps == 0 {
+            0.0
+        } else {
+            position as f64 * 100.0 / steps as f64
+        };
+        return html! {
+            <div class={classes!("kg-presenter", idle.then_some("kg-idle"))} data-testid="presenter" lang={lang_code} ref={root}>
+                { stage }
+                <div class="kg-present-band">
+                    { caption }
+                    <div class="kg-progress" data-testid="progress" role="progressbar" aria-label={t(Msg::Timeline, language)}
+                         aria-valuemin="0" aria-valuemax={steps.to_string()} aria-valuenow={position.to_string()}
+                         aria-valuetext={format!("{position} / {steps}")}>
+                        <span class="kg-progress-bar" style={format!("width: {progress:.1}%")}></span>
+                        <span class="kg-progress-text">{ format!("{position} / {steps}") }</span>
+                    </div>
+                </div>
+                { for help }
             </div>
         };
     }
@@ -232,12 +302,26 @@ pub fn App() -> Html {
         let area = area.clone();
         Callback::from(move |line: u32| go_to_line(&area, line))
     };
+    let picture_title = format!("kubeglass: {}", t(Msg::Picture, language));
     let on_download = {
+        let (state, picture_title) = (state.clone(), picture_title.clone());
+        Callback::from(move |_: MouseEvent| {
+            let _ = download(state.scene(), &picture_title);
+        })
+    };
+    let on_download_png = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let title = format!("kubeglass: {}", t(Msg::Picture, state.language));
-            let _ = download(state.scene(), &title);
+            let (scene, title) = (state.scene().clone(), picture_title.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = download_png(&scene, &title).await;
+            });
         })
+    };
+    let show_editor = use_state(|| false);
+    let toggle_editor = {
+        let show_editor = show_editor.clone();
+        Callback::from(move |_: MouseEvent| show_editor.set(!*show_editor))
     };
     let on_download_yaml = {
         let state = state.clone();
@@ -268,7 +352,11 @@ pub fn App() -> Html {
                 <p class="kg-tagline">{ t(Msg::Tagline, language) }</p>
                 <div class="kg-header-actions">
                     <button type="button" class="kg-button" data-testid="share" aria-expanded={share_open.to_string()} onclick={toggle_share}>{ t(Msg::Share, language) }</button>
-                    <button type="button" class="kg-button" data-testid="download-svg" onclick={on_download}>{ t(Msg::Download, language) }</button>
+                    <button type="button" class="kg-button kg-wide-only" data-testid="present" onclick={dispatch.reform(|_: MouseEvent| Action::Present { from_lab: true })}>{ t(Msg::Present, language) }</button>
+                    <button type="button" class="kg-button kg-wide-only" data-testid="download-svg" onclick={on_download}>{ t(Msg::Download, language) }</button>
+                    <button type="button" class="kg-button kg-wide-only" data-testid="download-png" onclick={on_download_png}>{ t(Msg::DownloadPng, language) }</button>
+                    <button type="button" class="kg-button kg-wide-only" aria-label={t(Msg::Shortcuts, language)} title={t(Msg::Shortcuts, language)}
+                            onclick={dispatch.reform(|_: MouseEvent| Action::View(ViewAction::ToggleHelp))}>{ "?" }</button>
                     { language_button }
                 </div>
             </header>
@@ -276,7 +364,12 @@ pub fn App() -> Html {
                 <SharePanel text={AttrValue::from(state.text.clone())} {position} title={title.clone().map(AttrValue::from)}
                             {language} on_close={close_share} />
             }
-            <section class="kg-editor-pane">
+            { for help }
+            <button type="button" class="kg-button kg-phone-only kg-show-editor" data-testid="show-editor"
+                    aria-expanded={show_editor.to_string()} aria-controls="kg-editor-pane" onclick={toggle_editor}>
+                { t(if *show_editor { Msg::HideEditor } else { Msg::ShowEditor }, language) }
+            </button>
+            <section class={classes!("kg-editor-pane", show_editor.then_some("open"))} id="kg-editor-pane">
                 if state.previous.is_some() {
                     <p class="kg-restore" role="status">
                         { t(Msg::Replaced, language) }{ " " }
@@ -288,7 +381,8 @@ pub fn App() -> Html {
             </section>
             <main class="kg-view-pane">
                 { controls }
-                { stage(true) }
+                { stage }
+                <div class="kg-phone-only kg-phone-caption">{ caption }</div>
                 <Timeline steps={playback.steps().to_vec()} {position} {language} dispatch={dispatch.clone()} />
             </main>
             <aside class="kg-side-pane">

@@ -122,3 +122,81 @@ pub fn use_report_height(root: NodeRef, enabled: bool) {
         }
     });
 }
+
+/// Whether the reader asks for reduced motion (`prefers-reduced-motion: reduce`), followed
+/// as it changes.
+#[hook]
+pub fn use_reduced_motion() -> bool {
+    let query = use_memo((), |_| {
+        gloo::utils::window()
+            .match_media("(prefers-reduced-motion: reduce)")
+            .ok()
+            .flatten()
+    });
+    let reduced = use_state(|| query.as_ref().as_ref().is_some_and(|q| q.matches()));
+    {
+        let reduced = reduced.clone();
+        use_effect_with((), move |_| {
+            let listener = query.as_ref().as_ref().map(|q| {
+                let q2 = q.clone();
+                EventListener::new(q, "change", move |_| reduced.set(q2.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *reduced
+}
+
+/// How long the pointer may rest before presenter mode hides it.
+const IDLE_MS: u32 = 2000;
+
+/// While `enabled`, true once the pointer has not moved for two seconds.
+#[hook]
+pub fn use_idle_pointer(enabled: bool) -> bool {
+    let idle = use_state_eq(|| false);
+    {
+        let idle = idle.clone();
+        use_effect_with(enabled, move |&enabled| {
+            let timer = Rc::new(RefCell::new(None::<Timeout>));
+            let listener = enabled.then(|| {
+                let rest = {
+                    let (idle, timer) = (idle.clone(), timer.clone());
+                    move || {
+                        let idle2 = idle.clone();
+                        *timer.borrow_mut() = Some(Timeout::new(IDLE_MS, move || idle2.set(true)));
+                    }
+                };
+                rest();
+                EventListener::new(&gloo::utils::document(), "pointermove", move |_| {
+                    idle.set(false);
+                    rest();
+                })
+            });
+            move || {
+                drop(listener);
+                timer.borrow_mut().take();
+            }
+        });
+    }
+    *idle && enabled
+}
+
+/// Enters fullscreen, or leaves it.
+pub fn toggle_fullscreen() {
+    let document = gloo::utils::document();
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// Leaves fullscreen.
+pub fn exit_fullscreen() {
+    gloo::utils::document().exit_fullscreen();
+}
+
+/// True while the page is fullscreen.
+pub fn is_fullscreen() -> bool {
+    gloo::utils::document().fullscreen_element().is_some()
+}

@@ -107,6 +107,17 @@ pub enum Msg {
     DefaultShown,
     FirstStep,
     OpenInLab,
+    Zoom,
+    ZoomIn,
+    ZoomOut,
+    ZoomFit,
+    Present,
+    DownloadPng,
+    Shortcuts,
+    InTheLab,
+    InPresenter,
+    ShowEditor,
+    HideEditor,
 }
 
 /// The phrase in a language.
@@ -134,10 +145,7 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::StepBack => ("Step back", "한 단계 뒤로"),
         Msg::Reset => ("Reset", "처음으로"),
         Msg::Speed => ("Speed", "속도"),
-        Msg::ActualSize => (
-            "Actual size (scroll the picture)",
-            "실제 크기로 보기 (그림을 스크롤)",
-        ),
+        Msg::ActualSize => ("Actual size (100%)", "실제 크기로 보기 (100%)"),
         Msg::Timeline => ("Steps", "단계"),
         Msg::NoSteps => (
             "No Scenario steps yet: actions you take on the picture are recorded here.",
@@ -260,6 +268,17 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         ),
         Msg::FirstStep => ("First step:", "첫 단계:"),
         Msg::OpenInLab => ("Open in kubeglass", "kubeglass에서 열기"),
+        Msg::Zoom => ("Zoom", "확대·축소"),
+        Msg::ZoomIn => ("Zoom in (+)", "확대 (+)"),
+        Msg::ZoomOut => ("Zoom out (−)", "축소 (−)"),
+        Msg::ZoomFit => ("Fit the whole picture (0)", "그림 전체 맞추기 (0)"),
+        Msg::Present => ("Present", "발표"),
+        Msg::DownloadPng => ("Download PNG", "PNG 내려받기"),
+        Msg::Shortcuts => ("Keyboard shortcuts", "단축키"),
+        Msg::InTheLab => ("In the lab", "실습 화면에서"),
+        Msg::InPresenter => ("In presenter mode", "발표 모드에서"),
+        Msg::ShowEditor => ("Show the manifests", "매니페스트 보기"),
+        Msg::HideEditor => ("Hide the manifests", "매니페스트 숨기기"),
     };
     match language {
         Language::En => en,

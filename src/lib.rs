@@ -7,10 +7,12 @@
 mod address;
 mod app;
 mod components;
+mod deck;
 mod deflate;
 mod frames;
 mod hooks;
 pub mod i18n;
+mod keys;
 mod saved;
 mod shared;
 pub mod state;

@@ -4,10 +4,13 @@
 mod lab;
 mod selection;
 mod snapshot;
+mod view;
+pub mod zoom;
 
 pub use lab::Lab;
 pub use selection::Selection;
 pub use snapshot::Snapshot;
+pub use view::{Presenting, View, ViewAction};
 
 use kubeglass_core::gallery::EXAMPLES;
 use kubeglass_core::link::Damage;
@@ -65,8 +68,8 @@ pub struct AppState {
     pub playing: bool,
     /// Animation speed, in percent.
     pub speed: u32,
-    /// The picture is drawn at its own size (scrolling in its pane) rather than fitted.
-    pub actual_size: bool,
+    /// The picture's zoom, the shortcut help, presenter mode.
+    pub view: View,
     /// The inspected object.
     pub selected: Option<Selection>,
     /// Steady traffic, while it runs.
@@ -83,6 +86,8 @@ pub struct AppState {
     pub previous: Option<Rc<str>>,
     /// The link the page was opened with could not be read.
     pub damage: Option<Damage>,
+    /// A story has been opened (a link's text arrives after the page is up).
+    pub opened: bool,
 }
 
 /// Everything that can change the state.
@@ -131,8 +136,18 @@ pub enum Action {
     Seek(usize),
     /// Set the animation speed (percent).
     Speed(u32),
-    /// Switch the picture between fitted to its pane and its own size.
-    ToggleActualSize,
+    /// Zoom, pan, the pane's size, the shortcut help.
+    View(ViewAction),
+    /// Enter presenter mode (from the lab, or from the address).
+    Present {
+        /// Entered from the lab: Esc goes back to it.
+        from_lab: bool,
+    },
+    /// Leave presenter mode.
+    LeavePresenter,
+    /// Go to the point after this many steps, the steps before it applied without their
+    /// motion and its own motion played (a slide deck's `seek`).
+    Jump(usize),
     /// Inspect an object (or nothing).
     Select(Option<Selection>),
     /// Show a workload's stacked replicas one by one.
@@ -164,7 +179,7 @@ impl AppState {
             language,
             playing: false,
             speed: 100,
-            actual_size: false,
+            view: View::default(),
             selected: None,
             traffic: None,
             example,
@@ -173,6 +188,7 @@ impl AppState {
             untouched: false,
             previous: None,
             damage: None,
+            opened: false,
         }
     }
 
@@ -191,7 +207,7 @@ impl AppState {
             position: self.lab.playback.position(),
             language: self.language,
             speed: self.speed,
-            actual_size: self.actual_size,
+            actual_size: self.view.zoom.is_actual_size(),
             expanded: self.lab.playback.options().expanded.clone(),
             selected: self.selected.clone(),
             example: self.example.map(str::to_owned),
@@ -215,7 +231,13 @@ impl AppState {
         lab.playback.seek(snapshot.position);
         state.lab = Rc::new(lab);
         state.speed = snapshot.speed;
-        state.actual_size = snapshot.actual_size;
+        if snapshot.actual_size {
+            state.view.zoom = zoom::Zoom::At {
+                scale: 1.0,
+                x: f64::from(state.scene().width) / 2.0,
+                y: f64::from(state.scene().height) / 2.0,
+            };
+        }
         state.selected = snapshot.selected.clone();
         state
     }
@@ -223,6 +245,12 @@ impl AppState {
     /// The picture now.
     pub fn scene(&self) -> &Scene {
         self.lab.playback.scene()
+    }
+
+    /// The picture's size, in its own units.
+    pub fn picture_size(&self) -> (f64, f64) {
+        let scene = self.scene();
+        (f64::from(scene.width), f64::from(scene.height))
     }
 
     /// The motion's animation has finished.
@@ -341,8 +369,16 @@ impl AppState {
         };
         let mut fresh = AppState::open(text, example, self.language);
         fresh.speed = self.speed;
-        fresh.actual_size = self.actual_size;
+        fresh.view = self.view;
+        if fresh.view.presenting.is_some() {
+            fresh.set_options(|o| o.landscape = true);
+        }
+        fresh.view.zoom = self
+            .view
+            .zoom
+            .for_picture(fresh.view.frame(fresh.picture_size()));
         fresh.untouched = !own;
+        fresh.opened = true;
         fresh.previous = previous.filter(|p| !p.trim().is_empty() && **p != *text);
         fresh.animation.revision = self.animation.revision + 1;
         fresh.settled = fresh.animation.revision;
@@ -434,7 +470,32 @@ impl Reducible for AppState {
             }
             Action::Seek(position) => s.play(false, true, |lab| lab.playback.seek(position)),
             Action::Speed(speed) => s.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
-            Action::ToggleActualSize => s.actual_size = !s.actual_size,
+            Action::View(action) => s.view = s.view.apply(action, s.picture_size()),
+            Action::Present { from_lab } => {
+                s.view.presenting = Some(Presenting { from_lab });
+                s.view.zoom = zoom::Zoom::Fit;
+                s.selected = None;
+                s.set_options(|o| o.landscape = true);
+            }
+            Action::LeavePresenter => {
+                s.view.presenting = None;
+                s.view.zoom = zoom::Zoom::Fit;
+                s.set_options(|o| o.landscape = false);
+            }
+            Action::Jump(target) => {
+                let position = s.lab.playback.position();
+                let target = target.min(s.lab.playback.steps().len());
+                if target == position + 1 {
+                    return self.reduce(Action::Step);
+                }
+                if target == 0 {
+                    return self.reduce(Action::Seek(0));
+                }
+                s.play(true, true, |lab| {
+                    lab.playback.seek(target - 1);
+                    lab.playback.step();
+                });
+            }
             Action::Select(selection) => s.selected = selection,
             Action::Expand(workload) => s.set_options(|o| {
                 if !o.expanded.insert(workload.clone()) {

@@ -1,4 +1,4 @@
-//! Play, pause, step, step back, reset and speed.
+//! Play, pause, step, step back, reset and speed. (Zoom has its own buttons, on the picture.)
 
 use crate::i18n::{t, Msg};
 use crate::state::{Action, SPEEDS};
@@ -11,7 +11,6 @@ const BACK: &str = "M12 3v10L4 8zM2 3h2v10H2z";
 const PLAY: &str = "M4 2.5v11L13.5 8z";
 const PAUSE: &str = "M4 3h3v10H4zM9 3h3v10H9z";
 const STEP: &str = "M4 3v10l8-5zM12 3h2v10h-2z";
-const MAGNIFIER: &str = "M6.5 1.5a5 5 0 1 0 2.9 9.1l3.7 3.7 1.2-1.2-3.7-3.7A5 5 0 0 0 6.5 1.5zm0 1.8a3.2 3.2 0 1 1 0 6.4 3.2 3.2 0 0 1 0-6.4z";
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -24,11 +23,6 @@ pub struct ControlsProps {
     pub steps: usize,
     /// Speed, in percent.
     pub speed: u32,
-    /// The picture is at its own size rather than fitted.
-    pub actual_size: bool,
-    /// Offer the actual-size toggle (an embed sizes the picture to its frame instead).
-    #[prop_or(true)]
-    pub zoom: bool,
     /// Language of the labels.
     pub language: Language,
     /// Sends an action.
@@ -54,7 +48,6 @@ pub fn Controls(props: &ControlsProps) -> Html {
         }
     };
     let at_end = props.position >= props.steps;
-    let zoom_label = t(Msg::ActualSize, language);
     let onchange = props.dispatch.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Action::Speed(select.value().parse().unwrap_or(100))
@@ -75,12 +68,6 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </label>
-            if props.zoom {
-            <button type="button" class="kg-button kg-control kg-zoom" data-testid="actual-size" title={zoom_label} aria-label={zoom_label}
-                    aria-pressed={props.actual_size.to_string()} onclick={props.dispatch.reform(|_: MouseEvent| Action::ToggleActualSize)}>
-                <svg class="kg-icon" viewBox="0 0 16 16" aria-hidden="true"><path fill-rule="evenodd" d={MAGNIFIER} /></svg>
-            </button>
-            }
         </div>
     }
 }

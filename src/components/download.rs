@@ -4,21 +4,73 @@
 use kubeglass_core::scene::Scene;
 use kubeglass_core::svg;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
+    HtmlImageElement, Url,
+};
 
-/// Offers `contents` for download as `name`.
-fn save(contents: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+/// How much larger than the picture's own size a PNG is drawn (sharp on slides).
+const PNG_SCALE: u32 = 2;
+
+/// A blob URL of `contents`; revoke it once used.
+fn blob_url(contents: &str, mime: &str) -> Result<String, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    Url::create_object_url_with_blob(&blob)
+}
+
+/// Offers the resource at `url` for download as `name`.
+fn offer(url: &str, name: &str) -> Result<(), JsValue> {
     let page = gloo::utils::document();
     let link: HtmlAnchorElement = page.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
+    link.set_href(url);
     link.set_download(name);
     link.click();
+    Ok(())
+}
+
+/// Offers `contents` for download as `name`.
+fn save(contents: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let url = blob_url(contents, mime)?;
+    offer(&url, name)?;
     Url::revoke_object_url(&url)
+}
+
+/// Offers the whole scene (not only what a zoom shows) as `kubeglass.png`, drawn twice its
+/// size: for slide programs that cannot hold an iframe. The SVG is drawn onto a canvas; its
+/// icons are inline, so the canvas stays readable.
+pub async fn download_png(scene: &Scene, title: &str) -> Result<(), JsValue> {
+    let url = blob_url(&svg::document(scene, title), "image/svg+xml")?;
+    let image = HtmlImageElement::new()?;
+    image.set_src(&url);
+    let decoded = JsFuture::from(image.decode()).await;
+    Url::revoke_object_url(&url)?;
+    decoded?;
+    let (w, h) = (
+        scene.width.max(1) as u32 * PNG_SCALE,
+        scene.height.max(1) as u32 * PNG_SCALE,
+    );
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")?
+        .dyn_into()?;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: CanvasRenderingContext2d =
+        canvas.get_context("2d")?.ok_or(JsValue::NULL)?.dyn_into()?;
+    // Slides may be dark: the picture keeps its own light ground.
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    context.draw_image_with_html_image_element_and_dw_and_dh(
+        &image,
+        0.0,
+        0.0,
+        f64::from(w),
+        f64::from(h),
+    )?;
+    offer(&canvas.to_data_url_with_type("image/png")?, "kubeglass.png")
 }
 
 /// Offers the scene as `kubeglass.svg` for download.

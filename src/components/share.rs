@@ -51,6 +51,7 @@ impl Choices {
             play,
             embed,
             theme: self.theme,
+            present: false,
         }
     }
 }

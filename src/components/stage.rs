@@ -1,14 +1,19 @@
 //! The live picture: the scene, and over it what moves, clocked by requestAnimationFrame in
 //! animation time (separate from simulation time: speed scales it, pause stops it).
 
+mod gestures;
+mod zoom_bar;
+
 use super::scene_layer::SceneLayer;
 use super::svg_tree::to_html;
 use crate::frames::FrameLoop;
 use crate::shared::Shared;
-use crate::state::{Animation, Lab, Selection};
+use crate::state::{Animation, Lab, Selection, View, ViewAction};
+use gestures::use_gestures;
 use kubeglass_core::scene::Kind;
 use kubeglass_core::svg;
 use kubeglass_core::text::Language;
+use zoom_bar::ZoomBar;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -24,8 +29,13 @@ pub struct StageProps {
     pub playing: bool,
     /// Animation speed, in percent.
     pub speed: u32,
-    /// Drawn at its own size (the pane scrolls) rather than fitted to the pane.
-    pub actual_size: bool,
+    /// How the picture fills its pane (zoom and pan); `None` draws it at the width of its
+    /// container and its natural height, never above its own size (an embed).
+    pub view: Option<View>,
+    /// Zooming and panning.
+    pub on_view: Callback<ViewAction>,
+    /// The reader asks for reduced motion: packets jump from hop to hop, nothing fades.
+    pub reduced_motion: bool,
     /// Language of drop reasons.
     pub language: Language,
     /// The scene id of the inspected object.
@@ -104,7 +114,7 @@ pub fn Stage(props: &StageProps) -> Html {
     let t = clock.borrow().1;
     let scene = props.lab.playback.scene();
     let motion = &props.animation.motion;
-    let frame = motion.frame(t);
+    let frame = motion.frame_in(t, !props.reduced_motion);
     let overlay = to_html(&svg::overlay(
         motion,
         &frame,
@@ -116,6 +126,8 @@ pub fn Stage(props: &StageProps) -> Html {
         let r = i.rect;
         html! { <rect class="kg-selection" x={(r.x - 3).to_string()} y={(r.y - 3).to_string()} width={(r.w + 6).to_string()} height={(r.h + 6).to_string()} rx="10" /> }
     });
+    let surface = use_node_ref();
+    let dragged = use_gestures(surface.clone(), props.view.is_some(), props.on_view.clone());
     let choose = {
         let on_select = props.on_select.clone();
         let on_expand = props.on_expand.clone();
@@ -139,7 +151,15 @@ pub fn Stage(props: &StageProps) -> Html {
             },
         )
     };
-    let onclick = choose.reform(|e: MouseEvent| e.target());
+    let onclick = {
+        let choose = choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            // The end of a drag is not a click on what the pointer stopped over.
+            if !dragged.replace(false) {
+                choose.emit(e.target());
+            }
+        })
+    };
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" {
             e.prevent_default();
@@ -155,22 +175,39 @@ pub fn Stage(props: &StageProps) -> Html {
             .unwrap_or_default()
     };
     let stacks = scene.all_items().any(|i| i.kind == Kind::Stack);
-    let size = if props.actual_size {
-        format!("width: {}px; max-width: none", scene.width)
-    } else {
-        format!("max-width: {}px", scene.width)
+    let picture = (f64::from(scene.width), f64::from(scene.height));
+    let (view_box, size, zoom_bar) = match props.view {
+        Some(view) => {
+            let frame = view.frame(picture);
+            let [x, y, w, h] = view.zoom.view_box(frame);
+            let bar = html! {
+                <ZoomBar percent={view.zoom.percent(frame)} actual_size={view.zoom.is_actual_size()}
+                         fitted={view.zoom == crate::state::zoom::Zoom::Fit} language={props.language} on_view={props.on_view.clone()} />
+            };
+            (
+                format!("{x:.1} {y:.1} {w:.1} {h:.1}"),
+                String::new(),
+                Some(bar),
+            )
+        }
+        None => (
+            attr("viewBox"),
+            format!("max-width: {}px", scene.width),
+            None,
+        ),
     };
     html! {
-        <div class={classes!("kg-stage", props.stale.then_some("stale"), stacks.then_some("has-stacks"))}>
-            <svg xmlns="http://www.w3.org/2000/svg" class={attr("class")} viewBox={attr("viewBox")}
+        <div class={classes!("kg-stage", props.stale.then_some("stale"), stacks.then_some("has-stacks"), props.view.is_some().then_some("kg-fill"))}>
+            <svg xmlns="http://www.w3.org/2000/svg" class={attr("class")} viewBox={view_box}
                  width={attr("width")} height={attr("height")} data-testid="cluster" role="group"
-                 aria-label={attr("aria-label")} style={size}
+                 aria-label={attr("aria-label")} style={size} ref={surface}
                  {onclick} {onkeydown}>
-                <rect class="kg-backdrop" width="100%" height="100%" />
+                <rect class="kg-backdrop" x="-50000" y="-50000" width="100000" height="100000" />
                 <SceneLayer lab={props.lab.clone()} />
                 { for outline }
                 { overlay }
             </svg>
+            { for zoom_bar }
         </div>
     }
 }

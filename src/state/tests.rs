@@ -165,7 +165,7 @@ fn the_state_round_trips_through_its_snapshot() {
         .reduce(Action::Step)
         .reduce(Action::Step)
         .reduce(Action::Language(Language::Ko))
-        .reduce(Action::ToggleActualSize);
+        .reduce(Action::View(ViewAction::ToggleActualSize));
     let snapshot = s.snapshot();
     let restored = AppState::restore(&snapshot);
     assert_eq!(restored.scene(), s.scene());
@@ -206,9 +206,13 @@ fn stacks_expand_and_collapse() {
 #[test]
 fn the_actual_size_toggles_and_outlasts_opening_another_example() {
     let s = state("clusterip");
-    assert!(!s.actual_size, "the picture starts fitted to its pane");
-    let s = s.reduce(Action::ToggleActualSize);
-    assert!(s.actual_size);
+    assert_eq!(
+        s.view.zoom,
+        zoom::Zoom::Fit,
+        "the picture starts fitted to its pane"
+    );
+    let s = s.reduce(Action::View(ViewAction::ToggleActualSize));
+    assert!(s.view.zoom.is_actual_size());
     let example = EXAMPLES.iter().find(|e| e.id == "hostpath").unwrap();
     let s = s.reduce(Action::Open {
         text: example.source.to_owned(),
@@ -217,8 +221,15 @@ fn the_actual_size_toggles_and_outlasts_opening_another_example() {
         play: false,
         own: false,
     });
-    assert!(s.actual_size, "a view preference, not part of the story");
-    assert!(!s.reduce(Action::ToggleActualSize).actual_size);
+    assert!(
+        s.view.zoom.is_actual_size(),
+        "a view preference, not part of the story"
+    );
+    assert!(!s
+        .reduce(Action::View(ViewAction::ToggleActualSize))
+        .view
+        .zoom
+        .is_actual_size());
 }
 
 fn open(s: &Rc<AppState>, text: &str, step: usize, play: bool, own: bool) -> Rc<AppState> {

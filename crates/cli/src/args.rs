@@ -45,6 +45,8 @@ pub struct ShareOptions {
     pub embed: bool,
     /// `--theme light|dark`.
     pub theme: Option<Theme>,
+    /// `--present`: open the link in presenter mode.
+    pub present: bool,
     /// `--iframe`: print the embedding snippet instead of the link.
     pub iframe: bool,
     /// `--decode LINK`: print the text a link carries.
@@ -116,6 +118,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--no-play" => options.share.play = Some(false),
             "--embed" => options.share.embed = true,
             "--iframe" => options.share.iframe = true,
+            "--present" => options.share.present = true,
             "--theme" => {
                 let text = value("--theme")?;
                 options.share.theme = Some(

@@ -5,7 +5,7 @@
 //! kubeglass describe FILE [--lang en|ko]
 //! kubeglass simulate FILE [--lang en|ko]
 //! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko] [--landscape]
-//! kubeglass share    FILE|- [--base URL] [--step N] [--lang en|ko] [--play|--no-play] [--embed] [--theme light|dark] [--iframe]
+//! kubeglass share    FILE|- [--base URL] [--step N] [--lang en|ko] [--play|--no-play] [--embed] [--theme light|dark] [--present] [--iframe]
 //! kubeglass share    --decode LINK
 //! ```
 //! Exit status: 0 when there are no errors, 1 when there are errors, 2 for usage errors.
@@ -43,6 +43,7 @@ options:
   --embed                 share: picture, controls and caption only, for an iframe
   --theme light|dark      share: the colours (default: the reader's)
   --iframe                share: print the <iframe> snippet (implies --embed)
+  --present               share: open in presenter mode (for a projector)
   -h, --help              show this help
 
 FILE '-' (or no FILE) reads standard input.

@@ -84,6 +84,7 @@ pub fn run(options: &Options) -> Result<bool, String> {
         play: options.share.play,
         embed: options.share.embed || options.share.iframe,
         theme: options.share.theme,
+        present: options.share.present,
     };
     let url = format!(
         "{}{}",

@@ -81,6 +81,8 @@ pub struct Address {
     pub embed: bool,
     /// Colours; `None` follows the reader's `prefers-color-scheme`.
     pub theme: Option<Theme>,
+    /// Presenter mode: the picture fills the window above a large caption (for slides).
+    pub present: bool,
 }
 
 fn yes(value: &str) -> bool {
@@ -113,6 +115,7 @@ impl Address {
                 "play" => address.play = Some(yes(value)),
                 "embed" => address.embed = yes(value),
                 "theme" => address.theme = Theme::parse(value),
+                "present" => address.present = yes(value),
                 _ => {}
             }
         }
@@ -130,7 +133,8 @@ impl Address {
     }
 
     /// The fragment, `#` included: only what differs from the defaults is written, in the
-    /// documented order (`s` or `example`, `step`, `lang`, `play`, `embed`, `theme`).
+    /// documented order (`s` or `example`, `step`, `lang`, `play`, `embed`, `theme`,
+    /// `present`).
     pub fn fragment(&self) -> String {
         let mut parts = Vec::new();
         match &self.story {
@@ -152,6 +156,9 @@ impl Address {
         }
         if let Some(theme) = self.theme {
             parts.push(format!("theme={}", theme.as_str()));
+        }
+        if self.present {
+            parts.push("present=1".to_owned());
         }
         format!("#{}", parts.join("&"))
     }
@@ -189,11 +196,18 @@ mod tests {
 
     #[test]
     fn reads_every_parameter() {
-        let a = Address::parse("#s=abc&step=2&lang=ko&play=0&embed=1&theme=dark");
+        let a = Address::parse("#s=abc&step=2&lang=ko&play=0&embed=1&theme=dark&present=1");
         assert_eq!(a.story, Some(Story::Shared("abc".into())));
         assert_eq!(
-            (a.step, a.language, a.play, a.embed, a.theme),
-            (2, Some(Language::Ko), Some(false), true, Some(Theme::Dark))
+            (a.step, a.language, a.play, a.embed, a.theme, a.present),
+            (
+                2,
+                Some(Language::Ko),
+                Some(false),
+                true,
+                Some(Theme::Dark),
+                true
+            )
         );
     }
 
@@ -239,10 +253,11 @@ mod tests {
             play: Some(true),
             embed: true,
             theme: Some(Theme::Light),
+            present: true,
         };
         assert_eq!(
             a.fragment(),
-            "#s=abc&step=2&lang=ko&play=1&embed=1&theme=light"
+            "#s=abc&step=2&lang=ko&play=1&embed=1&theme=light&present=1"
         );
         assert_eq!(Address::parse(&a.fragment()), a);
         let bare = Address {

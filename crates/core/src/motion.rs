@@ -195,11 +195,22 @@ impl Motion {
 
     /// Everything's state `t` ms after the step.
     pub fn frame(&self, t: f64) -> Frame<'_> {
+        self.frame_in(t, true)
+    }
+
+    /// Everything's state `t` ms after the step; without `glide` (for readers who ask for
+    /// reduced motion) packets jump from hop to hop and removed objects vanish at once. The
+    /// timing, the drops and the arrivals are the same.
+    pub fn frame_in(&self, t: f64, glide: bool) -> Frame<'_> {
         let mut frame = Frame {
             packets: Vec::new(),
             drops: Vec::new(),
             arrivals: Vec::new(),
-            ghost_opacity: (1.0 - t / FADE_MS).clamp(0.0, 1.0),
+            ghost_opacity: if glide {
+                (1.0 - t / FADE_MS).clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
             done: t >= self.duration,
         };
         for (request, track) in self.tracks.iter().enumerate() {
@@ -214,7 +225,11 @@ impl Motion {
             let Some(leg) = track.legs.iter().find(|l| t >= l.start && t < l.end) else {
                 continue;
             };
-            let progress = (t - leg.start) / (leg.end - leg.start).max(1.0);
+            let progress = if glide {
+                (t - leg.start) / (leg.end - leg.start).max(1.0)
+            } else {
+                0.0
+            };
             let (x, y) = point_along(&leg.points, progress * leg.length);
             frame.packets.push(Packet {
                 request,

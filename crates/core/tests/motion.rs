@@ -206,3 +206,54 @@ fn many_requests_leave_closer_together() {
         .unwrap();
     assert!(most >= 60, "at most {most} packets in flight at once");
 }
+
+#[test]
+fn with_reduced_motion_packets_jump_hop_to_hop_and_ghosts_vanish_at_once() {
+    let mut p = playback("clusterip");
+    let motion = next(&mut p);
+    // Every position a jumping packet takes is one a gliding packet passes at a hop's start,
+    // and it holds still within a hop.
+    let mut jumps = 0;
+    let mut t = 0.0;
+    let mut last = None;
+    while t < motion.duration {
+        let still = motion.frame_in(t, false);
+        let glide = motion.frame(t);
+        assert_eq!(
+            still.packets.len(),
+            glide.packets.len(),
+            "same packets at {t}"
+        );
+        assert_eq!(still.drops.len(), glide.drops.len());
+        if let Some(k) = still.packets.iter().find(|k| k.request == 0) {
+            let at = (k.x, k.y, k.kind);
+            if last.is_some_and(|l| l != at) {
+                jumps += 1;
+            }
+            last = Some(at);
+        }
+        t += 5.0;
+    }
+    assert!(jumps >= 2, "the packet moved hop to hop {jumps} times");
+    assert!(
+        jumps < 12,
+        "and only from hop to hop, not gliding: {jumps} moves"
+    );
+
+    let mut p = playback("emptydir");
+    for _ in 0..3 {
+        next(&mut p);
+    }
+    let motion = next(&mut p);
+    assert!(!motion.ghosts.is_empty());
+    assert_eq!(motion.frame_in(0.0, false).ghost_opacity, 0.0);
+    // Drops still show: the NodePort Local story ends with its two drops.
+    let mut p = playback("nodeport-local");
+    let drops: usize = (0..2)
+        .map(|_| {
+            let m = next(&mut p);
+            m.frame_in(m.duration, false).drops.len()
+        })
+        .sum();
+    assert_eq!(drops, 2);
+}
