@@ -30,6 +30,9 @@ pub fn use_address(initial: Address, dispatch: Callback<Action>) -> UseStateHand
                 if let Some(language) = address.language {
                     dispatch.emit(Action::Language(language));
                 }
+                if address.present && !address.embed {
+                    dispatch.emit(Action::Present { from_lab: false });
+                }
                 address::open(&address, false, &dispatch);
                 current.set(address);
             });

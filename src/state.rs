@@ -472,6 +472,9 @@ impl Reducible for AppState {
             Action::Speed(speed) => s.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
             Action::View(action) => s.view = s.view.apply(action, s.picture_size()),
             Action::Present { from_lab } => {
+                if s.view.presenting.is_some() {
+                    return self;
+                }
                 s.view.presenting = Some(Presenting { from_lab });
                 s.view.zoom = zoom::Zoom::Fit;
                 s.selected = None;

@@ -2,38 +2,13 @@
 // docs/embedding.md tells it to. The embed then fits its content (picture, controls, caption,
 // nothing scrolling inside), follows the address's theme, and works from the keyboard.
 import { test, expect, type Page, type FrameLocator } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
-import { repo } from './cli';
+import { documented, hostServer } from './host';
 import { EXAMPLES } from './story';
 
 test.use({ locale: 'en-US' });
 
-/** The host page's script, taken from the documentation so that the documentation is tested. */
-const hostScript = (() => {
-  const doc = readFileSync(resolve(repo, 'docs/embedding.md'), 'utf8');
-  const script = doc.match(/```html\n(<script>[\s\S]*?<\/script>)\n```/);
-  if (!script) throw new Error('docs/embedding.md has no host script');
-  return script[1];
-})();
-
-/**
- * The blog: a server of its own on another origin (`localhost`, where kubeglass is served on
- * `127.0.0.1`). Chromium lets a page embed a loopback address only from another loopback
- * address, so the host page cannot be a fake public one.
- */
-let blog: Server;
-const posts = new Map<string, string>();
-test.beforeAll(async () => {
-  blog = createServer((req, res) => {
-    const body = posts.get(req.url ?? '');
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  }).listen(0, '127.0.0.1');
-  await new Promise((ready) => blog.once('listening', ready));
-});
-test.afterAll(() => blog.close());
+const hostScript = documented('resize');
+const blog = hostServer();
 
 /** A blog post with a column `width` px wide and a kubeglass iframe in it. */
 async function blogPost(page: Page, baseURL: string, hash: string, width = 800): Promise<FrameLocator> {
@@ -42,10 +17,7 @@ async function blogPost(page: Page, baseURL: string, hash: string, width = 800):
 <h1>Where do files go when a pod dies?</h1><p>Here is what kubeglass shows:</p>
 <iframe id="kg" src="${baseURL}/${hash}" title="kubeglass: a story" width="100%" height="480" loading="lazy" style="border:0" allow="fullscreen"></iframe>
 <p>The end.</p></article>${hostScript}</body></html>`;
-  const path = `/post-${posts.size}.html`;
-  posts.set(path, html);
-  const port = (blog.address() as { port: number }).port;
-  await page.goto(`http://localhost:${port}${path}`);
+  await page.goto(blog.page(html));
   const frame = page.frameLocator('#kg');
   await expect(frame.getByTestId('cluster')).toBeVisible();
   return frame;

@@ -298,3 +298,52 @@ fn a_damaged_link_opens_the_default_example_and_says_why() {
     let next = open(&s, "kind: Pod\n", 0, false, true);
     assert_eq!(next.damage, None, "another story clears the message");
 }
+
+#[test]
+fn a_jump_applies_the_steps_between_without_motion_and_plays_the_target() {
+    let s = state("nodeport-local");
+    let jumped = s.clone().reduce(Action::Jump(2));
+    assert_eq!(jumped.lab.playback.position(), 2);
+    assert!(jumped.animation.play_through);
+    let two_requests = jumped.lab.playback.last().map(|o| o.requests.len());
+    assert_eq!(
+        jumped.animation.motion.requests(),
+        two_requests.unwrap(),
+        "only the target step's requests move"
+    );
+    // One step ahead is a plain step; 0 goes back to the start.
+    assert_eq!(s.clone().reduce(Action::Jump(1)).lab.playback.position(), 1);
+    assert_eq!(jumped.reduce(Action::Jump(0)).lab.playback.position(), 0);
+    // Past the end: the end.
+    assert_eq!(s.reduce(Action::Jump(99)).lab.playback.position(), 2);
+}
+
+#[test]
+fn presenter_mode_lays_out_for_a_wide_screen_and_leaves_it_as_it_was() {
+    let s = state("local-pv").reduce(Action::Seek(3));
+    let tall = s.scene().height;
+    let presenting = s.clone().reduce(Action::Present { from_lab: true });
+    assert_eq!(
+        presenting.view.presenting,
+        Some(Presenting { from_lab: true })
+    );
+    assert!(presenting.lab.playback.options().landscape);
+    assert!(
+        presenting.scene().height < tall,
+        "the storage lane is beside"
+    );
+    assert_eq!(presenting.lab.playback.position(), 3, "the story stays");
+    // Another story opened while presenting is laid out for the screen too.
+    let other = presenting.clone().reduce(Action::Open {
+        text: EXAMPLES[0].source.to_owned(),
+        example: Some(EXAMPLES[0].id),
+        step: 0,
+        play: false,
+        own: false,
+    });
+    assert!(other.lab.playback.options().landscape);
+    let back = presenting.reduce(Action::LeavePresenter);
+    assert!(back.view.presenting.is_none());
+    assert!(!back.lab.playback.options().landscape);
+    assert_eq!(back.scene().height, tall);
+}
