@@ -23,6 +23,8 @@ pub struct Options {
     pub step: usize,
     /// `render --landscape`: the layout of presenter mode, for a 16:9 slide.
     pub landscape: bool,
+    /// `render --png`: PNG whatever the output's name (for standard output).
+    pub png: bool,
     /// What `share` puts in the link besides the text.
     pub share: ShareOptions,
 }
@@ -78,6 +80,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         output: None,
         step: 0,
         landscape: false,
+        png: false,
         share: ShareOptions::default(),
     };
     let mut i = 0;
@@ -113,6 +116,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     .map_err(|_| format!("--step takes a number of steps, not '{text}'"))?;
             }
             "--landscape" => options.landscape = true,
+            "--png" => options.png = true,
             "--base" => options.share.base = Some(value("--base")?),
             "--play" => options.share.play = Some(true),
             "--no-play" => options.share.play = Some(false),

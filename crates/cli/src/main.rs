@@ -4,7 +4,7 @@
 //! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko]
 //! kubeglass describe FILE [--lang en|ko]
 //! kubeglass simulate FILE [--lang en|ko]
-//! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko] [--landscape]
+//! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko] [--landscape] [--png]
 //! kubeglass share    FILE|- [--base URL] [--step N] [--lang en|ko] [--play|--no-play] [--embed] [--theme light|dark] [--present] [--iframe]
 //! kubeglass share    --decode LINK
 //! ```
@@ -14,6 +14,7 @@ mod args;
 mod check;
 mod input;
 mod output;
+mod png;
 mod resolve;
 mod share;
 
@@ -26,17 +27,19 @@ commands:
   check [FILE|-]...       print diagnostics, one per line: PATH:LINE:COL: SEVERITY: MESSAGE
   describe FILE           print the resolved cluster as JSON
   simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
-  render FILE             draw the cluster as a standalone SVG (after --step N steps of the Scenario)
+  render FILE             draw the cluster as a standalone SVG, or PNG (after --step N steps of the Scenario)
   share FILE              print a share link carrying the file's text (or --iframe: the embed snippet)
   share --decode LINK     print the text a share link carries
 
 options:
   --format text|json      output format of check (default: text)
   --lang en|ko            language of messages (default: en)
-  -o, --output PATH       where render writes the SVG (default: standard output)
+  -o, --output PATH       where render writes the SVG or PNG (default: standard output)
   --step N                render the picture after the first N steps (default: 0);
                           share: open the link at step N
   --landscape             render: lay out for a 16:9 slide, as presenter mode does
+  --png                   render: PNG (twice the picture's size) even to standard output;
+                          an output named *.png is PNG anyway
   --base URL              share: the app's address (default: $KUBEGLASS_URL, else
                           http://127.0.0.1:8080/, where scripts/serve.sh serves it)
   --play, --no-play       share: start playing, or not (default: play from the start)

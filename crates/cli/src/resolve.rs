@@ -103,10 +103,29 @@ pub fn render(options: &Options) -> Result<bool, String> {
         0 => "kubeglass: the cluster".to_owned(),
         n => format!("kubeglass: the cluster after step {n}"),
     };
-    let svg = kubeglass_core::svg::document(playback.scene(), &title);
+    let png = options.png
+        || options
+            .output
+            .as_deref()
+            .is_some_and(|p| p.to_ascii_lowercase().ends_with(".png"));
+    let bytes = if png {
+        let svg = kubeglass_core::svg::flat_document(playback.scene(), &title);
+        let (png, missing) = crate::png::rasterise(&svg, &svg)?;
+        if !missing.is_empty() {
+            let shown: String = missing.iter().take(12).collect();
+            eprintln!(
+                "kubeglass: no installed font draws {shown}: the PNG shows boxes there (install one, for Korean e.g. fonts-nanum)"
+            );
+        }
+        png
+    } else {
+        kubeglass_core::svg::document(playback.scene(), &title).into_bytes()
+    };
     match &options.output {
-        Some(path) => std::fs::write(path, svg).map_err(|e| format!("cannot write {path}: {e}"))?,
-        None => output::write(&svg)?,
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
+        }
+        None => output::write_bytes(&bytes)?,
     }
     let errors = loaded
         .diagnostics

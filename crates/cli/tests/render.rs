@@ -97,3 +97,64 @@ fn a_manifest_with_errors_still_renders_and_exits_1() {
         "the good part is drawn"
     );
 }
+
+/// A PNG's width and height, and how many different colours a sample of its pixels has.
+fn png_facts(bytes: &[u8]) -> (u32, u32, usize) {
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(bytes).expect("a PNG");
+    let mut colours: Vec<[u8; 4]> = pixmap
+        .pixels()
+        .iter()
+        .step_by(53)
+        .map(|p| [p.red(), p.green(), p.blue(), p.alpha()])
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    (pixmap.width(), pixmap.height(), colours.len())
+}
+
+#[test]
+fn a_png_output_is_the_picture_at_twice_its_size_with_korean_labels_drawn() {
+    let file = repo("crates/core/gallery/03-local-pv.yaml");
+    let dir = std::env::temp_dir().join(format!("kubeglass-png-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("local-pv.PNG");
+    let svg = svg_of(&render(&[
+        file.to_str().unwrap(),
+        "--step",
+        "3",
+        "--lang",
+        "ko",
+    ]));
+    let out = render(&[
+        file.to_str().unwrap(),
+        "--step",
+        "3",
+        "--lang",
+        "ko",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    // Every character has a font (the toolchain installs a Korean one): no warning.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (w, h, colours) = png_facts(&std::fs::read(&png).unwrap());
+    let size = |name: &str| -> u32 {
+        let at = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    assert_eq!((w, h), (size("width") * 2, size("height") * 2));
+    assert!(colours > 20, "only {colours} colours: blank?");
+    // The Korean words of the picture are drawn: a picture with them differs from the English.
+    let english = render(&[file.to_str().unwrap(), "--step", "3", "--png"]);
+    assert_eq!(english.status.code(), Some(0));
+    assert!(
+        english.stdout.starts_with(b"\x89PNG"),
+        "--png writes PNG to standard output"
+    );
+    assert_ne!(english.stdout, std::fs::read(&png).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -3,12 +3,15 @@
 //! serialize it into a standalone SVG document with the same style and icons inlined.
 
 mod element;
+mod flat;
 mod icons;
 mod motion;
 
 pub use element::{Element, Node};
 pub use icons::ICONS;
 pub use motion::{overlay, SceneText};
+
+pub use flat::flat_document;
 
 use crate::scene::{Edge, Item, Kind, Scene};
 
