@@ -17,13 +17,17 @@ const shots = [
   ['hostpath.png', '#example=hostpath&step=4&play=0&lang=en', 1200, 'cluster'],
   ['nodeport-local.png', '#example=nodeport-local&step=2&play=0&lang=en', 5000, 'cluster'],
   ['lab-ko.png', '#example=local-pv&step=4&play=0&lang=ko', 1200, 'page'],
+  ['presenter.png', '#example=nodeport-local&step=2&play=0&lang=en&present=1', 5000, 'page', { width: 1280, height: 720 }],
+  ['presenter-ko.png', '#example=local-pv&step=3&play=0&lang=ko&present=1', 1500, 'page', { width: 1280, height: 720 }],
+  ['phone.png', '#example=hostpath&step=4&play=0&lang=en', 1500, 'page', { width: 390, height: 844 }],
 ];
 try {
-  for (const [file, address, wait, what] of shots) {
-    const page = await b.newPage({ viewport: { width: 1500, height: 940 }, deviceScaleFactor: 1 });
+  for (const [file, address, wait, what, viewport] of shots) {
+    const page = await b.newPage({ viewport: viewport ?? { width: 1500, height: 940 }, deviceScaleFactor: 1 });
     await page.goto(`http://127.0.0.1:${port}/${address}`);
     await page.getByTestId('cluster').waitFor();
     await page.waitForTimeout(wait);
+    // Presenter mode hides a resting pointer; the zoom buttons fade with it.
     const target = what === 'page' ? page : page.locator('.kg-stage');
     await target.screenshot({ path: `../docs/images/${file}` });
     console.log(`docs/images/${file}`);

@@ -118,6 +118,7 @@ pub enum Msg {
     InPresenter,
     ShowEditor,
     HideEditor,
+    PresenterMode,
 }
 
 /// The phrase in a language.
@@ -279,6 +280,7 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::InPresenter => ("In presenter mode", "발표 모드에서"),
         Msg::ShowEditor => ("Show the manifests", "매니페스트 보기"),
         Msg::HideEditor => ("Hide the manifests", "매니페스트 숨기기"),
+        Msg::PresenterMode => ("Presenter mode", "발표 모드"),
     };
     match language {
         Language::En => en,

@@ -1,4 +1,5 @@
-// Frame time with 200 pods and 100 packets in flight.
+// Frame time with 200 pods and 100 packets in flight, collapsed, expanded, and expanded while
+// zoomed in.
 //
 // A Deployment of 200 replicas behind a Service, a client pod and a Scenario whose one step
 // sends 100 requests from the client to the Service, on 4 nodes. Above 30 pods the picture
@@ -254,14 +255,23 @@ test('frame time: 200 pods, 100 packets in flight', async ({ page }, info) => {
   for (let i = 0; i < RUNS; i++) expanded.push(await run(page));
   const expandedAttribution = await run(page, cdp);
 
+  // Zoomed in (three presses of zoom-in, about 2× the fitted scale), still expanded: zooming
+  // changes only the viewBox, and the packets keep moving.
+  for (let i = 0; i < 3; i++) await page.getByTestId('zoom-in').click();
+  const zoomPercent = await page.getByTestId('actual-size').textContent();
+  const zoomed: Run[] = [];
+  for (let i = 0; i < RUNS; i++) zoomed.push(await run(page));
+  const zoomedAttribution = await run(page, cdp);
+
   const result = {
     manifest: `Deployment web (${REPLICAS} replicas, 1m CPU / 1Mi each) behind Service web, pod client, 4 nodes; step: request ${REQUESTS} from pod/client to web:80`,
     minInFlight: MIN_IN_FLIGHT,
     criterion: 'median frame interval <= one 60 Hz vsync (16.7 ms) with >= 50 packets in flight',
     collapsed: { svgElements: collapsedElements, stacks: 4, ...summarise(collapsed, collapsedAttribution) },
     expanded: { svgElements: expandedElements, podsDrawn: REPLICAS + 1, expandClickToPaintedMs: expandMs.map((t) => round(t)), ...summarise(expanded, expandedAttribution) },
+    zoomedExpanded: { zoom: zoomPercent, ...summarise(zoomed, zoomedAttribution) },
   };
-  for (const [name, r] of [['collapsed', result.collapsed], ['expanded', result.expanded]] as const) {
+  for (const [name, r] of [['collapsed', result.collapsed], ['expanded', result.expanded], ['zoomed', result.zoomedExpanded]] as const) {
     console.log(
       `${name}: frame interval median ${r.frameIntervalMs.median} ms (p90 ${r.frameIntervalMs.p90}, max ${r.frameIntervalMs.max}), ` +
         `work median ${r.frameWorkMs.median} ms, packets in flight max ${r.packetsInFlight.max} median ${r.packetsInFlight.median}`,

@@ -241,3 +241,17 @@ test('the text is kept across reloads; a link replaces it until restored; Downlo
   expect((await download).suggestedFilename()).toMatch(/\.yaml$/);
   expect(readFileSync(saved, 'utf8')).toBe(edited);
 });
+
+test('a presenter link from the Share panel opens the story in presenter mode', async ({ page, browser }) => {
+  await page.goto('/#example=emptydir&play=0');
+  await expect(page.getByTestId('manifest-input')).toBeVisible();
+  await page.getByTestId('share').click();
+  await page.getByTestId('share-present').check();
+  const link = await sharedLink(page);
+  expect(link).toMatch(/&present=1$/);
+  const other = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await other.goto(link);
+  await expect(other.getByTestId('presenter')).toBeVisible();
+  await expect(other.getByTestId('progress')).toContainText('0 / 4');
+  await other.close();
+});

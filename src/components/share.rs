@@ -36,6 +36,7 @@ struct Choices {
     autoplay: bool,
     embed: bool,
     theme: Option<Theme>,
+    present: bool,
 }
 
 impl Choices {
@@ -51,7 +52,7 @@ impl Choices {
             play,
             embed,
             theme: self.theme,
-            present: false,
+            present: self.present && !embed,
         }
     }
 }
@@ -115,6 +116,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         autoplay: true,
         embed: false,
         theme: None,
+        present: false,
     });
     // The payload of the current text: made again whenever the text changes; a result for
     // an older text is dropped.
@@ -207,6 +209,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let on_theme = change(|c, v| c.theme = Theme::parse(v));
     let on_autoplay = change(|c, v| c.autoplay = v == "true");
     let on_embed = change(|c, v| c.embed = v == "true");
+    let on_present = change(|c, v| c.present = v == "true");
     let copy_link = {
         let (link, field, copied) = (link.clone(), link_field.clone(), link_copied.clone());
         Callback::from(move |_: MouseEvent| copy(link.clone(), field.clone(), copied.clone()))
@@ -255,6 +258,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 ]) }
                 { check("share-autoplay", t(Msg::Autoplay, language), current.autoplay, on_autoplay) }
                 { check("share-embed", t(Msg::PictureOnly, language), current.embed, on_embed) }
+                { check("share-present", t(Msg::PresenterMode, language), current.present, on_present) }
             </div>
             <label class="kg-share-field" for="kg-share-link">{ t(Msg::Link, language) }</label>
             <div class="kg-share-row">

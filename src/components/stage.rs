@@ -197,7 +197,8 @@ pub fn Stage(props: &StageProps) -> Html {
         ),
     };
     html! {
-        <div class={classes!("kg-stage", props.stale.then_some("stale"), stacks.then_some("has-stacks"), props.view.is_some().then_some("kg-fill"))}>
+        <div class={classes!("kg-stage", props.stale.then_some("stale"), stacks.then_some("has-stacks"), props.view.is_some().then_some("kg-fill"))}
+             style={format!("--kg-aspect: {} / {}", scene.width.max(1), scene.height.max(1))}>
             <svg xmlns="http://www.w3.org/2000/svg" class={attr("class")} viewBox={view_box}
                  width={attr("width")} height={attr("height")} data-testid="cluster" role="group"
                  aria-label={attr("aria-label")} style={size} ref={surface}
