@@ -1,4 +1,6 @@
-// Takes the README's screenshots from the release build (docs/images/*.png).
+// Takes the README's screenshots from the release build (docs/images/*.png), the site's
+// link-preview image (static/site/og.png) and its PNG icons (static/site/icon-*.png, drawn
+// from static/site/icon.svg).
 // Usage (from e2e/, after `trunk build --release --offline`): node screenshots.mjs
 import { chromium as browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -51,6 +53,23 @@ try {
   await page.screenshot({ path: '../docs/images/embed.png', fullPage: true });
   console.log('docs/images/embed.png');
   blog.close();
+
+  // The link-preview card's image: the lab, 1200×630 as Open Graph cards want.
+  const card = await b.newPage({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
+  await card.goto(`http://127.0.0.1:${port}/#example=hostpath&step=4&play=0&lang=en`);
+  await card.getByTestId('cluster').waitFor();
+  await card.waitForTimeout(1200);
+  await card.screenshot({ path: '../static/site/og.png' });
+  console.log('static/site/og.png');
+
+  // The app's icons, drawn from the SVG mark.
+  const mark = readFileSync('../static/site/icon.svg', 'utf8');
+  for (const size of [192, 512]) {
+    const icon = await b.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
+    await icon.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${mark}`);
+    await icon.screenshot({ path: `../static/site/icon-${size}.png`, omitBackground: true });
+    console.log(`static/site/icon-${size}.png`);
+  }
 
   // The Share panel.
   const lab = await b.newPage({ viewport: { width: 1500, height: 940 }, deviceScaleFactor: 1 });

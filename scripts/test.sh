@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, clippy, native tests (with the property
-# tests), the platform-free check of the core, the release wasm build, and the browser tests.
+# tests), the platform-free check of the core, the release wasm build and its size ceiling,
+# the site and its deploy workflow's schema, and the browser tests.
 # Ends with Playwright's summary line. Fails on the first failing step.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,8 +30,12 @@ cargo nextest run --workspace --locked --no-fail-fast
 cargo test --workspace --doc --locked
 
 step "release build (wasm)"
-trunk build --release --offline
+scripts/build.sh
 scripts/size.sh
+
+step "the site (scripts/site.sh) and its deploy workflow"
+SITE_URL=https://kubeglass.example/ scripts/site.sh site dist
+"$root/.tools/venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/pages.yml
 
 step "browser tests (Playwright, Chromium)"
 cd e2e

@@ -2,10 +2,17 @@
 # Installs what building and testing kubeglass needs, and only what is missing.
 # Safe to run again and again; every README command calls it first.
 #
-#   rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli (the version in
-#   Cargo.lock), cargo-nextest, wasm-opt (npm binaryen 132), Debian's chromium, and the
-#   e2e suite's npm packages (@playwright/test, driving /usr/bin/chromium).
+#   scripts/toolchain.sh           everything: the build's tools and the test suite's
+#   scripts/toolchain.sh --build   only what building the site needs (as CI's deploy does)
+#
+# To build: rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli (the version
+# in Cargo.lock), wasm-opt (npm binaryen 132) and Debian's brotli (precompressed assets).
+# To test, also: cargo-nextest, Debian's chromium with a Hangul font, the e2e suite's npm
+# packages (@playwright/test, driving /usr/bin/chromium; reveal.js) and check-jsonschema (PyPI,
+# into .tools/venv) for the deploy workflow.
 set -euo pipefail
+only_build=false
+[ "${1:-}" = "--build" ] && only_build=true
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools"
@@ -46,16 +53,38 @@ ensure_wasm_opt() {
   npm install --prefix "$tools/npm" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
 }
 
+apt_install() { # packages...
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# Brotli, for the site's precompressed .br files.
+ensure_brotli() {
+  command -v brotli >/dev/null && return
+  say "installing Debian's brotli"
+  apt_install brotli
+}
+
 # Chromium, and a Hangul font so that Korean pages render (and screenshot) as users see them.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi nanum; then
     return
   fi
   say "installing Debian's chromium and a Korean font (fonts-nanum)"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-nanum >/dev/null
+  apt_install chromium fonts-nanum
+}
+
+# check-jsonschema (pure Python) validates the deploy workflow against GitHub's schema, which
+# the package carries: no download at check time.
+ensure_jsonschema() {
+  if [ -x "$tools/venv/bin/check-jsonschema" ]; then
+    return
+  fi
+  say "installing check-jsonschema into .tools/venv"
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "check-jsonschema==0.39.0"
 }
 
 ensure_e2e_packages() {
@@ -72,8 +101,14 @@ ensure_cargo_tool trunk "$TRUNK_VERSION" --locked "trunk@$TRUNK_VERSION"
 wbg=$(wasm_bindgen_version)
 # Not --locked: its lockfile pins a crate version this registry lacks.
 ensure_cargo_tool wasm-bindgen "$wbg" "wasm-bindgen-cli@$wbg"
-ensure_cargo_tool cargo-nextest "" --locked cargo-nextest
 ensure_wasm_opt
+ensure_brotli
+if $only_build; then
+  say "ready to build: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $wbg, $(wasm-opt --version | head -n1)"
+  exit 0
+fi
+ensure_cargo_tool cargo-nextest "" --locked cargo-nextest
 ensure_chromium
 ensure_e2e_packages
+ensure_jsonschema
 say "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $wbg, $(wasm-opt --version | head -n1), $(/usr/bin/chromium --version 2>/dev/null)"

@@ -26,6 +26,16 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Which build this is, so a teacher can tell which one a class is using: the crate version
+/// and the git commit `scripts/build.sh` stamps it with.
+fn version() -> String {
+    let crate_version = env!("CARGO_PKG_VERSION");
+    match option_env!("KUBEGLASS_COMMIT") {
+        Some(commit) => format!("kubeglass {crate_version} ({commit})"),
+        None => format!("kubeglass {crate_version}"),
+    }
+}
+
 /// Quiet time after typing before the text is read again.
 const REPARSE_MS: u32 = 300;
 /// Pause between played steps, at 1× speed.
@@ -396,6 +406,7 @@ pub fn App() -> Html {
                 <p>
                     <a href="https://github.com/kubernetes/community/tree/master/icons" rel="noreferrer">{ t(Msg::Credits, language) }</a>
                 </p>
+                <p class="kg-version" data-testid="version">{ version() }</p>
             </footer>
         </div>
     }
