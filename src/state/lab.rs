@@ -64,7 +64,11 @@ impl Lab {
     /// stays and the errors are listed.
     pub fn edited(&self, text: &str) -> Self {
         let loaded = load(text);
-        if loaded.diagnostics.iter().any(Diagnostic::is_error) {
+        if loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.code.is_unreadable())
+        {
             return Lab {
                 playback: self.playback.clone(),
                 source: self.source.clone(),

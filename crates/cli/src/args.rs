@@ -25,6 +25,8 @@ pub struct Options {
     pub landscape: bool,
     /// `render --png`: PNG whatever the output's name (for standard output).
     pub png: bool,
+    /// `check --fix`: print the text with every fix applied.
+    pub fix: bool,
     /// What `share` puts in the link besides the text.
     pub share: ShareOptions,
 }
@@ -81,6 +83,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         step: 0,
         landscape: false,
         png: false,
+        fix: false,
         share: ShareOptions::default(),
     };
     let mut i = 0;
@@ -117,6 +120,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             }
             "--landscape" => options.landscape = true,
             "--png" => options.png = true,
+            "--fix" => options.fix = true,
             "--base" => options.share.base = Some(value("--base")?),
             "--play" => options.share.play = Some(true),
             "--no-play" => options.share.play = Some(false),
@@ -138,6 +142,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         i += 1;
     }
     match command.as_str() {
+        "check" if options.fix && options.files.len() > 1 => {
+            Err("check --fix takes one FILE".into())
+        }
         "check" => Ok(Command::Check(options)),
         "describe" | "simulate" | "render" | "share" if options.files.len() > 1 => {
             Err(format!("{command} takes one FILE"))

@@ -29,12 +29,20 @@ pub fn text_line(path: &str, d: &Diagnostic, language: Language) -> String {
     if let Some(hint) = &d.hint {
         line.push_str(&format!(" (hint: {})", hint.get(language)));
     }
+    for fix in &d.fixes {
+        line.push_str(&format!(" (fix: {})", fix.label.get(language)));
+    }
     line
 }
 
 /// Runs the check; returns whether any error was found.
 pub fn run(options: &Options) -> Result<bool, String> {
     let inputs = input::read_all(&options.files)?;
+    if options.fix {
+        let (text, errors) = kubeglass_core::fix::fixed(&inputs[0].text);
+        output::write(&text)?;
+        return Ok(errors);
+    }
     let results: Vec<_> = inputs.iter().map(|i| (i, load(&i.text))).collect();
     let has_errors = results.iter().any(|(_, loaded)| loaded.has_errors());
     match options.format {

@@ -1,7 +1,7 @@
 //! `kubeglass`: the command line over kubeglass-core.
 //!
 //! ```text
-//! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko]
+//! kubeglass check    [FILE|-]... [--format text|json] [--lang en|ko] [--fix]
 //! kubeglass describe FILE [--lang en|ko]
 //! kubeglass simulate FILE [--lang en|ko]
 //! kubeglass render   FILE [-o OUT.svg] [--step N] [--lang en|ko] [--landscape] [--png]
@@ -25,6 +25,7 @@ usage: kubeglass <command> [options]
 
 commands:
   check [FILE|-]...       print diagnostics, one per line: PATH:LINE:COL: SEVERITY: MESSAGE
+  check FILE --fix        print the text with kubeglass's fixes applied
   describe FILE           print the resolved cluster as JSON
   simulate FILE           play the file's Scenario; print every step's outcome and the end state as JSON
   render FILE             draw the cluster as a standalone SVG, or PNG (after --step N steps of the Scenario)

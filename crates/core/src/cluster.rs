@@ -60,6 +60,19 @@ pub struct ManualEndpoints {
     pub origin: Origin,
 }
 
+/// An object the API server rejects, kept to be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// Its kind.
+    pub kind: String,
+    /// Its namespace (empty for cluster-scoped kinds).
+    pub namespace: String,
+    /// Its name (empty when it has none).
+    pub name: String,
+    /// kubectl's summary of why.
+    pub reason: crate::text::Text,
+}
+
 /// The resolved, simulated cluster.
 #[derive(Clone, Debug)]
 pub struct Cluster {
@@ -89,6 +102,8 @@ pub struct Cluster {
     pub network_policies: Vec<(String, String, NetworkPolicy)>,
     /// Endpoints and EndpointSlices written by hand.
     pub manual_endpoints: Vec<ManualEndpoints>,
+    /// Objects the API server rejects: `(kind, namespace, name, kubectl's summary)`.
+    pub rejected: Vec<Rejected>,
     /// Files in each storage.
     pub files: VecMap<Store, Vec<File>>,
     /// Directories that exist on nodes (for hostPath type checks).
@@ -147,6 +162,7 @@ impl Cluster {
             ingresses: Vec::new(),
             network_policies: Vec::new(),
             manual_endpoints: Vec::new(),
+            rejected: Vec::new(),
             files: VecMap::new(),
             node_dirs: VecSet::new(),
             cloud_load_balancer: scenario

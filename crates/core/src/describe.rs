@@ -31,6 +31,17 @@ pub struct DiagnosticView {
     pub message: String,
     /// Hint.
     pub hint: Option<String>,
+    /// Changes to the text that resolve it (empty when kubeglass cannot tell what was meant).
+    pub fixes: Vec<FixView>,
+}
+
+/// A fix, as the CLI prints it.
+#[derive(Clone, Debug, Serialize)]
+pub struct FixView {
+    /// What it does.
+    pub label: String,
+    /// Whole-line edits: `line` (1-based), `remove` lines, `insert` text.
+    pub edits: Vec<crate::fix::LineEdit>,
 }
 
 impl DiagnosticView {
@@ -47,6 +58,14 @@ impl DiagnosticView {
             name: d.object.as_ref().map(|o| o.name.clone()),
             message: d.message.get(language).to_owned(),
             hint: d.hint.as_ref().map(|h| h.get(language).to_owned()),
+            fixes: d
+                .fixes
+                .iter()
+                .map(|f| FixView {
+                    label: f.label.get(language).to_owned(),
+                    edits: f.edits.clone(),
+                })
+                .collect(),
         }
     }
 }

@@ -91,6 +91,25 @@ pub enum Code {
     UnknownField,
     /// A problem in a kubeglass Scenario document.
     Scenario,
+    /// The API server rejects the object: its message, as `kubectl apply` prints it.
+    Rejected,
+}
+
+impl Code {
+    /// True when the text itself cannot be read (as YAML or JSON, or at all): nothing in it is
+    /// applied, and the picture stays the last good one. Every other error rejects only the
+    /// object it is about, as `kubectl apply -f` does.
+    pub fn is_unreadable(self) -> bool {
+        matches!(
+            self,
+            Code::YamlSyntax
+                | Code::InputTooLarge
+                | Code::NestingTooDeep
+                | Code::AliasExpansion
+                | Code::NonBreakingSpace
+                | Code::DuplicateKey
+        )
+    }
 }
 
 /// The object a diagnostic concerns.
@@ -142,6 +161,8 @@ pub struct Diagnostic {
     pub message: Text,
     /// How to fix it, when that helps.
     pub hint: Option<Text>,
+    /// Changes to the text that resolve it, one per reading of what the author meant.
+    pub fixes: Vec<crate::fix::Fix>,
 }
 
 impl Diagnostic {
@@ -155,6 +176,7 @@ impl Diagnostic {
             object: None,
             message,
             hint: None,
+            fixes: Vec::new(),
         }
     }
 

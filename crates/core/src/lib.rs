@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod cron;
 pub mod describe;
 pub mod diagnostic;
+pub mod fix;
 pub mod gallery;
 pub mod link;
 pub mod load;

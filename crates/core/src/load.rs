@@ -4,7 +4,8 @@
 //! any input, and hostile input (alias bombs, deep nesting, huge pastes) is refused fast.
 
 mod api;
-mod fields;
+mod api_error;
+mod fixes;
 mod misc;
 mod names;
 mod node;
@@ -13,16 +14,18 @@ mod pod;
 mod quantity;
 mod read;
 mod scenario;
+mod schema;
 mod selectors;
 mod service;
 mod storage;
+mod strict;
 mod workload;
 
 pub use api::SCENARIO_API_VERSION;
 pub use service::NODE_PORT_RANGE;
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
-use crate::model::{Anchor, Anchors, Object, Origin};
+use crate::model::{Anchor, Anchors, Body, Object, Origin};
 use crate::source::{LineIndex, Position};
 use crate::text::Text;
 use crate::yaml::{self, Chunk, ParseErrorKind, Seg, Value};
@@ -77,6 +80,7 @@ pub fn load(text: &str) -> Loaded {
         );
         return loaded;
     }
+    let original = text;
     let normalized = yaml::replace_structural_nbsp(text);
     let (text, nbsp_lines) = match &normalized {
         Some((replaced, lines)) => (replaced.as_str(), lines.as_slice()),
@@ -84,7 +88,9 @@ pub fn load(text: &str) -> Loaded {
     };
     let lines = LineIndex::new(text);
     if let Some(&first) = nbsp_lines.first() {
-        loaded.diagnostics.push(nbsp_warning(first, nbsp_lines));
+        loaded
+            .diagnostics
+            .push(nbsp_error(original, first, nbsp_lines));
     }
     let chunks = yaml::split_documents(text);
     if !load_stream(&mut loaded, text, &lines, &chunks) {
@@ -150,24 +156,46 @@ fn load_stream(
     false
 }
 
-fn nbsp_warning(first: u32, lines: &[u32]) -> Diagnostic {
+/// Non-breaking spaces where YAML needs spaces make the text unreadable to kubectl; the fix
+/// writes spaces instead. (kubeglass still reads it, to list the other problems.)
+fn nbsp_error(text: &str, first: u32, lines: &[u32]) -> Diagnostic {
     let list = lines
         .iter()
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    Diagnostic::warning(
+    let all: Vec<&str> = text.lines().collect();
+    let edits = lines
+        .iter()
+        .filter_map(|&line| {
+            let written = all.get(line as usize - 1)?;
+            Some(crate::fix::LineEdit {
+                line,
+                remove: 1,
+                insert: format!("{}\n", written.replace('\u{a0}', " ")),
+            })
+        })
+        .collect();
+    let mut diagnostic = Diagnostic::error(
         Code::NonBreakingSpace,
         Text::new(
-            format!("non-breaking spaces (U+00A0) stand where YAML needs spaces, on line(s) {list}; kubectl would fail to parse this. kubeglass reads them as spaces"),
-            format!("{list}번 줄에 YAML이 공백으로 보지 않는 줄바꿈 없는 공백(U+00A0)이 있습니다. kubectl은 이를 파싱하지 못합니다. kubeglass는 공백으로 읽습니다"),
+            format!("non-breaking spaces (U+00A0) stand where YAML needs spaces, on line(s) {list}: kubectl cannot read this text"),
+            format!("{list}번 줄에 YAML이 공백으로 보지 않는 줄바꿈 없는 공백(U+00A0)이 있습니다: kubectl은 이 텍스트를 읽지 못합니다"),
         ),
     )
     .at(None, Position { line: first, column: 1 })
     .hint(Text::new(
-        "these usually come from copying out of a web page; retype the indentation",
-        "보통 웹 페이지에서 복사할 때 생깁니다. 들여쓰기를 다시 입력하세요",
-    ))
+        "these usually come from copying out of a web page",
+        "보통 웹 페이지에서 복사할 때 생깁니다",
+    ));
+    diagnostic.fixes.push(crate::fix::Fix {
+        label: Text::new(
+            "replace the non-breaking spaces with spaces",
+            "줄바꿈 없는 공백을 공백으로 바꾸기",
+        ),
+        edits,
+    });
+    diagnostic
 }
 
 fn megabytes(bytes: usize) -> String {
@@ -319,11 +347,17 @@ impl DocumentLoader<'_, '_> {
         };
         let read = read_object(&Field::root(value, &issues), defaults, &step_position);
         let issues = issues.take();
+        // As the API server does for each object of `kubectl apply -f`: an object with an
+        // error is rejected on its own, and the others are created.
+        let rejected = issues.iter().any(|i| i.severity == Severity::Error);
         if !issues.is_empty() {
-            let object_ref = read.as_ref().map(|(meta, _)| meta.object_ref());
-            self.place_issues(value, prefix, issues, object_ref);
+            let meta = read.as_ref().map(|(meta, _)| meta);
+            self.place_issues(value, prefix, issues, meta);
         }
-        if let Some((meta, body)) = read {
+        if let Some((meta, mut body)) = read {
+            if rejected {
+                body = Body::Rejected(self.summary(&meta));
+            }
             for (anchor, path) in anchor_paths(&meta.kind) {
                 if let Some(position) = self.key_position(value, path) {
                     origin.anchors.insert(*anchor, position);
@@ -345,21 +379,70 @@ impl DocumentLoader<'_, '_> {
         offset.map(|o| self.lines.position(self.value_base + o as usize))
     }
 
-    /// Turns issues found under `tree` (which sits at `prefix` in the document) into diagnostics.
+    /// Turns issues found under `tree` (which sits at `prefix` in the document) into
+    /// diagnostics; what the API server rejects gets kubectl's header with the object's kind
+    /// and name.
     fn place_issues(
         &mut self,
         tree: &Value<'_>,
         prefix: &[Seg],
         issues: Vec<Issue>,
-        object: Option<crate::diagnostic::ObjectRef>,
+        meta: Option<&crate::model::Meta>,
     ) {
+        let object = meta.map(crate::model::Meta::object_ref);
+        let first_line = self.lines.position(self.chunk.offset).line;
+        let lines = crate::fix::Lines::new(self.chunk.text, first_line);
         for issue in issues {
             let position = self.position_of(tree, prefix, &issue.path);
-            let mut diagnostic = Diagnostic::new(issue.severity, issue.code, issue.message)
+            let fixes = issue.fix.as_ref().map_or_else(Vec::new, |plan| {
+                let line_of = |path: &[&str]| self.key_position(tree, path).map(|p| p.line);
+                fixes::make(
+                    plan,
+                    &fixes::Places {
+                        lines: &lines,
+                        at: position.line,
+                        line_of: &line_of,
+                    },
+                )
+            });
+            let message = match (issue.code, meta) {
+                (Code::Rejected, Some(meta)) => {
+                    api_error::invalid(&meta.kind, &meta.name, &issue.message)
+                }
+                _ => issue.message,
+            };
+            let mut diagnostic = Diagnostic::new(issue.severity, issue.code, message)
                 .at(Some(self.document), position);
             diagnostic.hint = issue.hint;
+            diagnostic.fixes = fixes;
             diagnostic.object = object.clone();
             self.loaded.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// kubectl's summary of why this document's object is rejected: its one error, or the
+    /// first with how many more (the diagnostics give each at its line).
+    fn summary(&self, meta: &crate::model::Meta) -> Text {
+        let errors: Vec<&Diagnostic> = self
+            .loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.document == Some(self.document) && d.is_error())
+            .filter(|d| {
+                d.object
+                    .as_ref()
+                    .is_some_and(|o| o.name == meta.name && o.kind == meta.kind)
+            })
+            .collect();
+        let Some(first) = errors.first() else {
+            return Text::default();
+        };
+        match errors.len() {
+            1 => first.message.clone(),
+            n => Text::new(
+                format!("{} (and {} more)", first.message.en, n - 1),
+                format!("{} (외 {}건)", first.message.ko, n - 1),
+            ),
         }
     }
 

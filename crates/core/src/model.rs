@@ -127,6 +127,9 @@ pub enum Body {
     Scenario(Box<crate::scenario::Scenario>),
     /// Any other kind (CRDs, RBAC, ...), kept with its identity only.
     Other,
+    /// An object the API server rejects: not created, so not simulated; shown in the picture's
+    /// tray of rejected objects with kubectl's summary.
+    Rejected(crate::text::Text),
 }
 
 /// True for the kinds that live outside namespaces.

@@ -58,6 +58,8 @@ pub enum Kind {
     Storage,
     /// Cluster DNS.
     Dns,
+    /// An object the API server rejects, in the tray below the picture.
+    Rejected,
 }
 
 impl Kind {
@@ -84,6 +86,7 @@ impl Kind {
             Kind::PersistentVolume => "PersistentVolume",
             Kind::Storage => "Storage",
             Kind::Dns => "DNS",
+            Kind::Rejected => "Rejected",
         }
     }
 }

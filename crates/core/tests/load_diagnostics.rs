@@ -126,27 +126,44 @@ fn a_removed_api_version_is_a_warning() {
 #[test]
 fn a_volume_mount_naming_an_undeclared_volume() {
     let text = format!("{POD_HEAD}spec:\n  containers:\n  - name: c\n    image: i\n    volumeMounts:\n    - name: data\n      mountPath: /data\n  volumes:\n  - name: cache\n    emptyDir: {{}}\n");
-    let d = only(&text, Code::UnknownVolume);
+    let d = only(&text, Code::Rejected);
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(at(&d), (10, 7));
-    assert!(d.message.en.contains("`data`") && d.message.en.contains("cache"));
+    assert_eq!(
+        d.message.en,
+        "The Pod \"p\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"data\""
+    );
+    assert!(
+        d.hint.unwrap().en.contains("cache"),
+        "the hint names the declared volumes"
+    );
 }
 
 #[test]
 fn a_persistent_volume_with_no_source() {
     let text = "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec:\n  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n";
-    let d = only(text, Code::PvNoSource);
+    let d = only(text, Code::Rejected);
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(at(&d), (4, 1));
+    assert_eq!(
+        d.message.en,
+        "The PersistentVolume \"pv\" is invalid: spec: Required value: must specify a volume type"
+    );
 }
 
 #[test]
 fn a_persistent_volume_with_several_sources() {
     let text = "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec:\n  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n  nfs: {server: a, path: /x}\n  hostPath: {path: /y}\n";
-    let d = only(text, Code::PvManySources);
-    assert_eq!(d.severity, Severity::Warning);
-    assert_eq!(at(&d), (4, 1));
-    assert!(d.message.en.contains("nfs, hostPath"));
+    let d = only(text, Code::Rejected);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(at(&d), (8, 3), "at the second source");
+    assert_eq!(d.message.en, "The PersistentVolume \"pv\" is invalid: spec.hostPath: Forbidden: may not specify more than 1 volume type");
+    let labels: Vec<&str> = d.fixes.iter().map(|f| f.label.en.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["keep only `nfs`", "keep only `hostPath`"],
+        "flow-style lines are kept whole"
+    );
 }
 
 #[test]
@@ -178,29 +195,33 @@ fn a_misspelt_field_gets_a_suggestion() {
 #[test]
 fn a_quoted_number_as_target_port_is_read_as_a_name() {
     let text = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - port: 80\n    targetPort: \"8080\"\n";
-    let d = only(text, Code::InvalidValue);
+    let d = only(text, Code::Rejected);
     assert_eq!(at(&d), (7, 5));
+    assert!(d.message.en.ends_with("spec.ports[0].targetPort: Invalid value: \"8080\": must contain at least one letter (a-z)"), "{}", d.message.en);
 }
 
 #[test]
 fn a_node_port_outside_the_range() {
     let text = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 8080\n";
-    let d = only(text, Code::InvalidValue);
+    let d = only(text, Code::Rejected);
     assert_eq!(at(&d), (8, 5));
+    assert_eq!(d.message.en, "The Service \"s\" is invalid: spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767");
 }
 
 #[test]
 fn a_selector_that_does_not_match_its_template() {
     let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: c, image: i}]}\n";
-    let d = only(text, Code::InvalidValue);
-    assert_eq!(at(&d), (5, 3), "at the selector");
+    let d = only(text, Code::Rejected);
+    assert_eq!(at(&d), (8, 16), "at the template's labels");
+    assert_eq!(d.message.en, "The Deployment \"d\" is invalid: spec.template.metadata.labels: Invalid value: {\"app\":\"api\"}: `selector` does not match template `labels`");
 }
 
 #[test]
 fn an_invalid_object_name() {
     let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: My_Config\n";
-    let d = only(text, Code::InvalidValue);
+    let d = only(text, Code::Rejected);
     assert_eq!(at(&d), (4, 3));
+    assert!(d.message.en.starts_with("The ConfigMap \"My_Config\" is invalid: metadata.name: Invalid value: \"My_Config\": a lowercase RFC 1123 subdomain must consist of"), "{}", d.message.en);
 }
 
 #[test]

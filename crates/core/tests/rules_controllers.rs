@@ -5,7 +5,7 @@
 mod sim;
 
 use kubeglass_core::cluster::{Phase, Pod, Store, NODE_GRACE};
-use kubeglass_core::diagnostic::{Code, Severity};
+use kubeglass_core::diagnostic::Code;
 use kubeglass_core::load::load;
 use kubeglass_core::model::{TaintEffect, WorkloadKind};
 use kubeglass_core::sim::World;
@@ -1366,9 +1366,18 @@ fn rule_6_2_selector_that_does_not_match_the_template_is_flagged() {
     let flagged: Vec<_> = loaded
         .diagnostics
         .iter()
-        .filter(|d| d.code == Code::InvalidValue && d.message.en.contains("template labels"))
+        .filter(|d| d.code == Code::Rejected)
+        .map(|d| d.message.en.as_str())
         .collect();
-    assert_eq!(flagged.len(), 1, "{:#?}", loaded.diagnostics);
+    assert_eq!(
+        flagged,
+        ["The Deployment \"web\" is invalid: spec.template.metadata.labels: Invalid value: {\"app\":\"web\"}: `selector` does not match template `labels`"],
+        "{:#?}",
+        loaded.diagnostics
+    );
+    // Rejected, so no pod runs.
+    let (world, _) = World::new(&loaded.objects);
+    assert!(world.cluster.pods.is_empty());
 }
 
 #[test]
@@ -1379,10 +1388,8 @@ fn rule_6_2_apps_v1_workloads_need_a_selector() {
         );
         let loaded = load(&yaml);
         assert!(
-            loaded
-                .diagnostics
-                .iter()
-                .any(|d| d.severity >= Severity::Warning && d.message.en.contains("selector")),
+            loaded.diagnostics.iter().any(|d| d.message.en
+                == format!("The {kind} \"x\" is invalid: spec.selector: Required value")),
             "{kind} without spec.selector: {:#?}",
             loaded.diagnostics
         );

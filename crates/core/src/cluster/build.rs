@@ -71,6 +71,12 @@ pub fn build(
                     policy.clone(),
                 ));
             }
+            Body::Rejected(reason) => cluster.rejected.push(crate::cluster::Rejected {
+                kind: meta.kind.clone(),
+                namespace: meta.namespace.clone(),
+                name: meta.name.clone(),
+                reason: reason.clone(),
+            }),
             Body::Endpoints(spec) | Body::EndpointSlice(spec) => {
                 cluster.manual_endpoints.push(ManualEndpoints {
                     namespace: meta.namespace.clone(),
@@ -117,7 +123,8 @@ fn add_workloads(cluster: &mut Cluster, objects: &[Object]) {
     let owned_by_pasted = |object: &Object| {
         object.meta.controller.as_ref().is_some_and(|(kind, name)| {
             objects.iter().any(|o| {
-                &o.meta.kind == kind
+                !matches!(o.body, Body::Rejected(_))
+                    && &o.meta.kind == kind
                     && &o.meta.name == name
                     && o.meta.namespace == object.meta.namespace
             })

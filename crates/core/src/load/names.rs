@@ -33,24 +33,58 @@ pub(crate) fn is_iana_svc_name(s: &str) -> bool {
         && !s.contains("--")
 }
 
-/// The rule a kind's names follow, as `(check, description)`.
-pub(crate) fn rule_for(kind: &str) -> (fn(&str) -> bool, &'static str, &'static str) {
+/// Why `s` is not an IANA service name (a container port's name), in
+/// `validation.IsValidPortName`'s words; `None` when it is one.
+pub(crate) fn port_name_error(s: &str) -> Option<crate::text::Text> {
+    use crate::text::Text;
+    let (en, ko) = if s.len() > 15 {
+        (
+            "must be no more than 15 characters",
+            "15자를 넘을 수 없습니다",
+        )
+    } else if !s
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        (
+            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+            "영숫자(a-z, 0-9)와 하이픈(-)만 쓸 수 있습니다",
+        )
+    } else if !s.bytes().any(|b| b.is_ascii_lowercase()) {
+        (
+            "must contain at least one letter (a-z)",
+            "영문자(a-z)가 하나 이상 있어야 합니다",
+        )
+    } else if s.contains("--") {
+        (
+            "must not contain consecutive hyphens",
+            "하이픈을 연달아 쓸 수 없습니다",
+        )
+    } else if s.starts_with('-') || s.ends_with('-') {
+        (
+            "must not begin or end with a hyphen",
+            "하이픈으로 시작하거나 끝날 수 없습니다",
+        )
+    } else {
+        return None;
+    };
+    Some(Text::new(en, ko))
+}
+
+/// The API server's name rule for a kind (rule 9.6): whether `name` passes it, and its detail.
+pub(crate) fn name_error(kind: &str, name: &str) -> Option<crate::text::Text> {
+    use super::api_error::detail;
+    let label = |valid: fn(&str) -> bool, rule: fn() -> crate::text::Text| {
+        if name.len() > 63 {
+            Some(detail::at_most_63())
+        } else {
+            (!valid(name)).then(rule)
+        }
+    };
     match kind {
-        "Service" => (
-            is_dns1035_label,
-            "a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters",
-            "DNS-1035 레이블 (소문자, 숫자, '-', 문자로 시작, 63자 이하)",
-        ),
-        "Namespace" => (
-            is_dns1123_label,
-            "a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
-            "DNS-1123 레이블 (소문자, 숫자, '-', 63자 이하)",
-        ),
-        _ => (
-            is_dns1123_subdomain,
-            "a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters",
-            "DNS-1123 서브도메인 (소문자, 숫자, '-', '.', 253자 이하)",
-        ),
+        "Service" => label(is_dns1035_label, detail::dns1035_label),
+        "Namespace" => label(is_dns1123_label, detail::dns1123_label),
+        _ => (!is_dns1123_subdomain(name)).then(detail::dns1123_subdomain),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading one object: identity, metadata and the kind-specific body.
 
 use super::api::{self, ApiCheck};
-use super::fields;
+use super::api_error::{Cause, Shown};
 use super::misc::{read_config_data, read_ingress, read_network_policy};
 use super::names;
 use super::node::read_node;
@@ -10,6 +10,7 @@ use super::read::Field;
 use super::scenario::read_scenario;
 use super::service::{read_endpoint_slice, read_endpoints, read_service};
 use super::storage::{read_pv, read_pvc, read_storage_class};
+use super::strict;
 use super::workload::read_workload;
 use crate::diagnostic::{Code, Severity};
 use crate::model::{is_cluster_scoped, Body, Meta, WorkloadKind};
@@ -114,22 +115,13 @@ fn read_api_version(root: &Field<'_>, kind: &str, defaults: &Defaults) -> String
 fn read_meta(root: &Field<'_>, kind: String, api_version: String) -> Meta {
     let metadata = root.get("metadata");
     metadata.expect_map();
-    if api::is_modelled(&kind) {
-        fields::check_known(&metadata, fields::METADATA, None);
-    }
     let name_field = metadata.get("name");
     let name = match name_field.str().filter(|n| !n.is_empty()) {
         Some(name) => {
-            let (valid, rule_en, rule_ko) = names::rule_for(&kind);
-            if !valid(&name) && kind != "Scenario" {
-                let path = name_field.dotted();
-                name_field.warn(
-                    Code::InvalidValue,
-                    Text::new(
-                        format!("{path} `{name}` is not a valid {kind} name: it must be {rule_en}"),
-                        format!("{path} `{name}`은(는) 올바른 {kind} 이름이 아닙니다: {rule_ko}여야 합니다"),
-                    ),
-                );
+            if let Some(detail) = names::name_error(&kind, &name)
+                .filter(|_| api::is_modelled(&kind) && kind != "Scenario")
+            {
+                name_field.reject(Cause::Invalid(Shown::Str(name.clone()), detail));
             }
             name
         }
@@ -194,56 +186,10 @@ fn missing_name(root: &Field<'_>, metadata: &Field<'_>, kind: &str) -> String {
     format!("unnamed-{}", kind.to_ascii_lowercase())
 }
 
-/// The top-level fields of each kind, sorted.
-fn root_fields(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "ConfigMap" => &[
-            "apiVersion",
-            "binaryData",
-            "data",
-            "immutable",
-            "kind",
-            "metadata",
-        ],
-        "Secret" => &[
-            "apiVersion",
-            "data",
-            "immutable",
-            "kind",
-            "metadata",
-            "stringData",
-            "type",
-        ],
-        "Endpoints" => &["apiVersion", "kind", "metadata", "subsets"],
-        "EndpointSlice" => &[
-            "addressType",
-            "apiVersion",
-            "endpoints",
-            "kind",
-            "metadata",
-            "ports",
-        ],
-        "StorageClass" => &[
-            "allowVolumeExpansion",
-            "allowedTopologies",
-            "apiVersion",
-            "kind",
-            "metadata",
-            "mountOptions",
-            "parameters",
-            "provisioner",
-            "reclaimPolicy",
-            "volumeBindingMode",
-        ],
-        _ => fields::ROOT,
-    }
-}
-
 fn read_body(root: &Field<'_>, meta: &Meta, step_position: &dyn Fn(usize) -> Position) -> Body {
     let kind = meta.kind.as_str();
     if api::is_modelled(kind) {
-        let misplaced = matches!(kind, "Pod").then_some(("spec", fields::POD_SPEC));
-        fields::check_known(root, root_fields(kind), misplaced);
+        strict::check(root, kind, &meta.api_version);
     }
     if let Some(workload) = WorkloadKind::parse(kind) {
         return Body::Workload(Box::new(read_workload(workload, root)));
@@ -274,25 +220,5 @@ fn read_body(root: &Field<'_>, meta: &Meta, step_position: &dyn Fn(usize) -> Pos
         "NetworkPolicy" => Body::NetworkPolicy(read_network_policy(root)),
         "Scenario" => Body::Scenario(Box::new(read_scenario(root, &meta.name, step_position))),
         _ => Body::Other,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::root_fields;
-
-    #[test]
-    fn root_field_lists_are_sorted() {
-        for kind in [
-            "ConfigMap",
-            "Secret",
-            "Endpoints",
-            "EndpointSlice",
-            "StorageClass",
-            "Pod",
-        ] {
-            let list = root_fields(kind);
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{kind}: {list:?}");
-        }
     }
 }

@@ -1,11 +1,10 @@
 //! Reading pod specs (of Pods and of every workload's template).
 
-use super::fields;
-use super::names::is_iana_svc_name;
+use super::api_error::{detail, Cause, Shown};
 use super::quantity;
 use super::read::Field;
 use super::selectors::read_node_affinity;
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::Code;
 use crate::model::{
     Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
     Toleration, TolerationOperator, Volume, VolumeMount, VolumeSource,
@@ -21,7 +20,6 @@ pub(crate) fn read_pod_spec(
     claim_templates: &[&str],
 ) -> PodSpec {
     spec.expect_map();
-    fields::check_known(spec, fields::POD_SPEC, None);
     let volumes: Vec<Volume> = spec.get("volumes").items(read_volume);
     let declared: Vec<&str> = volumes
         .iter()
@@ -35,16 +33,7 @@ pub(crate) fn read_pod_spec(
         if let Some(misplaced) = root.map(|r| r.get("containers")).filter(Field::is_set) {
             containers = misplaced.items(|c| read_container(c, &declared));
         } else {
-            let path = spec.get("containers").dotted();
-            spec.report(
-                Severity::Warning,
-                Code::MissingReference,
-                Text::new(
-                    format!("{path} is missing: a pod needs at least one container"),
-                    format!("{path}이(가) 없습니다: 파드에는 컨테이너가 하나 이상 있어야 합니다"),
-                ),
-                None,
-            );
+            spec.get("containers").reject(Cause::Required(None));
         }
     }
     let init_containers = spec
@@ -82,16 +71,11 @@ pub(crate) fn read_pod_spec(
 
 fn check_unique_names<'n>(list: &Field<'_>, names: impl Iterator<Item = &'n str>) {
     let mut seen: Vec<&str> = Vec::new();
-    for name in names.filter(|n| !n.is_empty()) {
-        if seen.contains(&name) {
-            let path = list.dotted();
-            list.warn(
-                Code::InvalidValue,
-                Text::new(
-                    format!("{path} uses the name `{name}` twice; names must be unique"),
-                    format!("{path}에 `{name}` 이름이 두 번 나옵니다. 이름은 고유해야 합니다"),
-                ),
-            );
+    for (i, name) in names.enumerate() {
+        if !name.is_empty() && seen.contains(&name) {
+            list.at(i)
+                .get("name")
+                .reject(Cause::Duplicate(Shown::Str(name.to_owned())));
         }
         seen.push(name);
     }
@@ -103,13 +87,10 @@ fn read_restart_policy(field: &Field<'_>) -> RestartPolicy {
         Some("OnFailure") => RestartPolicy::OnFailure,
         Some("Never") => RestartPolicy::Never,
         Some(other) => {
-            field.warn(
-                Code::InvalidValue,
-                Text::new(
-                    format!("restartPolicy `{other}` is not Always, OnFailure or Never; Always is assumed"),
-                    format!("restartPolicy `{other}`은(는) Always, OnFailure, Never 중 하나가 아닙니다. Always로 간주합니다"),
-                ),
-            );
+            field.reject(Cause::Unsupported(
+                Shown::Str(other.to_owned()),
+                &["Always", "OnFailure", "Never"],
+            ));
             RestartPolicy::Always
         }
     }
@@ -117,28 +98,20 @@ fn read_restart_policy(field: &Field<'_>) -> RestartPolicy {
 
 fn read_container(c: &Field<'_>, declared_volumes: &[&str]) -> Container {
     c.expect_map();
-    fields::check_known(c, fields::CONTAINER, None);
     let name = c.get("name").string();
     if name.is_empty() {
-        let path = c.dotted();
-        c.warn(
-            Code::MissingName,
-            Text::new(
-                format!("{path} has no name"),
-                format!("{path}에 이름이 없습니다"),
-            ),
-        );
+        c.get("name").reject(Cause::Required(None));
+    } else if let Some(rule) = if name.len() > 63 {
+        Some(detail::at_most_63())
+    } else {
+        (!super::names::is_dns1123_label(&name)).then(detail::dns1123_label)
+    } {
+        c.get("name")
+            .reject(Cause::Invalid(Shown::Str(name.clone()), rule));
     }
     let image = c.get("image").string();
-    if image.is_empty() {
-        let path = c.dotted();
-        c.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} has no image"),
-                format!("{path}에 이미지가 없습니다"),
-            ),
-        );
+    if image.trim().is_empty() {
+        c.get("image").reject(Cause::Required(None));
     }
     let ports = c.get("ports").items(read_container_port);
     let volume_mounts = c
@@ -173,29 +146,20 @@ fn read_requests(resources: &Field<'_>) -> Resources {
 
 fn read_container_port(p: &Field<'_>) -> Option<ContainerPort> {
     let number = p.get("containerPort");
-    let port = number.int();
-    let Some(port) = port else {
-        let path = p.dotted();
-        p.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} has no containerPort"),
-                format!("{path}에 containerPort가 없습니다"),
-            ),
-        );
-        return None;
+    let port = match number.int() {
+        None | Some(0) => {
+            number.reject(Cause::Required(None));
+            return None;
+        }
+        Some(port) => valid_port(&number, port)?,
     };
-    let port = valid_port(&number, port)?;
-    let name = p.get("name").str();
-    if let Some(n) = name.as_deref().filter(|n| !is_iana_svc_name(n)) {
-        let path = p.get("name").dotted();
-        p.get("name").warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} `{n}` is not a valid port name (at most 15 lowercase letters, digits or '-', with a letter)"),
-                format!("{path} `{n}`은(는) 올바른 포트 이름이 아닙니다 (소문자·숫자·'-' 15자 이하, 문자 포함)"),
-            ),
-        );
+    let name = p.get("name").str().filter(|n| !n.is_empty());
+    if let Some((n, rule)) = name
+        .as_deref()
+        .and_then(|n| super::names::port_name_error(n).map(|r| (n, r)))
+    {
+        p.get("name")
+            .reject(Cause::Invalid(Shown::Str(n.to_owned()), rule));
     }
     Some(ContainerPort {
         name,
@@ -209,14 +173,7 @@ pub(crate) fn valid_port(field: &Field<'_>, n: i64) -> Option<u16> {
     match u16::try_from(n) {
         Ok(port) if port > 0 => Some(port),
         _ => {
-            let path = field.dotted();
-            field.error(
-                Code::InvalidValue,
-                Text::new(
-                    format!("{path} is {n}; ports are 1 to 65535"),
-                    format!("{path}이(가) {n}입니다. 포트는 1에서 65535 사이입니다"),
-                ),
-            );
+            field.reject(Cause::Invalid(Shown::Int(n), detail::port_range()));
             None
         }
     }
@@ -232,19 +189,15 @@ fn read_volume_mount(m: &Field<'_>, declared: &[&str]) -> VolumeMount {
         } else {
             format!("declared: {}", declared.join(", "))
         };
-        name_field.report(
-            Severity::Error,
-            Code::UnknownVolume,
-            Text::new(
-                format!("{path}: the pod has no volume named `{name}` ({known})"),
+        let _ = path;
+        name_field.reject_with(
+            Cause::NotFound(Shown::Str(name.clone())),
+            Some(Text::new(
+                format!("{known}: add `{name}` under spec.volumes, or fix the name"),
                 format!(
-                    "{path}: 파드에 `{name}` 이름의 볼륨이 없습니다 ({})",
+                    "{}: spec.volumes에 `{name}`을(를) 추가하거나 이름을 고치세요",
                     known_ko(declared)
                 ),
-            ),
-            Some(Text::new(
-                "add it under spec.volumes, or fix the name",
-                "spec.volumes에 추가하거나 이름을 고치세요",
             )),
         );
     }

@@ -16,6 +16,8 @@ pub(crate) struct Issue {
     pub code: Code,
     pub message: Text,
     pub hint: Option<Text>,
+    /// The fix kubeglass can offer, made once the issue is placed in the text.
+    pub fix: Option<super::fixes::Plan>,
 }
 
 /// Where issues are collected while one document is read.
@@ -58,6 +60,18 @@ impl<'a> Field<'a> {
         Field {
             value: self.value.and_then(|v| v.get(key)),
             link: Link::Key(self, key),
+            issues: self.issues,
+        }
+    }
+
+    /// The `i`-th item of this list (absent when there is none).
+    pub fn at<'b>(&'b self, i: usize) -> Field<'b> {
+        Field {
+            value: match self.value {
+                Some(Value::Seq(items)) => items.get(i),
+                _ => None,
+            },
+            link: Link::Index(self, i),
             issues: self.issues,
         }
     }
@@ -123,7 +137,27 @@ impl<'a> Field<'a> {
             code,
             message,
             hint,
+            fix: None,
         });
+    }
+
+    /// Attaches a fix to the last issue reported at this field.
+    pub fn offer(&self, plan: super::fixes::Plan) {
+        if let Some(last) = self.issues.0.borrow_mut().last_mut() {
+            last.fix = Some(plan);
+        }
+    }
+
+    /// Records what the API server rejects at this field, in its words (rule 9.5): the
+    /// object is then not created.
+    pub fn reject(&self, cause: super::api_error::Cause) {
+        self.reject_with(cause, None);
+    }
+
+    /// [`Field::reject`], with kubeglass's own hint on how to fix it.
+    pub fn reject_with(&self, cause: super::api_error::Cause, hint: Option<Text>) {
+        let message = super::api_error::cause(&self.dotted(), &cause);
+        self.report(Severity::Error, Code::Rejected, message, hint);
     }
 
     /// Records an error at this field.
@@ -303,6 +337,38 @@ impl<'a> Field<'a> {
     /// The keys of a mapping field.
     pub fn keys(&self) -> Vec<String> {
         self.entries(|key, _| key.to_owned())
+    }
+
+    /// Visits each entry of a mapping, or each item of a list, reporting nothing: for checks
+    /// that look at the tree as it is written.
+    pub fn visit(&self, mut visit: impl FnMut(Option<&str>, &Field<'_>)) {
+        match self.value {
+            Some(Value::Map(entries)) => {
+                for e in entries.iter() {
+                    visit(
+                        Some(&e.key),
+                        &Field {
+                            value: Some(&e.value),
+                            link: Link::Key(self, &e.key),
+                            issues: self.issues,
+                        },
+                    );
+                }
+            }
+            Some(Value::Seq(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    visit(
+                        None,
+                        &Field {
+                            value: Some(item),
+                            link: Link::Index(self, i),
+                            issues: self.issues,
+                        },
+                    );
+                }
+            }
+            _ => {}
+        }
     }
 
     /// True when this field is a mapping (absent counts as not).

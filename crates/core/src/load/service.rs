@@ -1,10 +1,9 @@
 //! Reading Services, Endpoints and EndpointSlices.
 
-use super::fields;
+use super::api_error::{detail, Cause, Shown};
 use super::names::is_iana_svc_name;
 use super::pod::valid_port;
 use super::read::Field;
-use crate::diagnostic::{Code, Severity};
 use crate::model::{
     EndpointAddress, EndpointPort, EndpointSubset, EndpointsSpec, IntOrString, ServicePort,
     ServiceSpec, ServiceType, TrafficPolicy,
@@ -19,7 +18,6 @@ pub const NODE_PORT_RANGE: std::ops::RangeInclusive<u16> = 30000..=32767;
 pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
     let spec = root.get("spec");
     spec.expect_map();
-    fields::check_known(&spec, fields::SERVICE_SPEC, None);
     let service_type = read_type(&spec.get("type"));
     let ports: Vec<ServicePort> = spec
         .get("ports")
@@ -31,22 +29,11 @@ pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
     let cluster_ip = spec.get("clusterIP").str().filter(|s| !s.is_empty());
     let headless = cluster_ip.as_deref() == Some("None");
     if ports.is_empty() && service_type != ServiceType::ExternalName && !headless {
-        let path = spec.get("ports").dotted();
-        spec.warn(
-            Code::MissingReference,
-            Text::new(
-                format!(
-                    "{path} is missing: a {} Service needs at least one port",
-                    service_type.as_str()
-                ),
-                format!(
-                    "{path}이(가) 없습니다: {} 서비스에는 포트가 하나 이상 필요합니다",
-                    service_type.as_str()
-                ),
-            ),
-        );
+        spec.get("ports").reject(Cause::Required(None));
     }
     if headless && !spec.get("selector").is_set() {
+        // The API tolerates it (the check is commented out in validateServicePort), but
+        // clients of a selectorless headless Service dial the endpoints on `port`.
         for (i, port) in ports.iter().enumerate() {
             if port
                 .target_port
@@ -55,7 +42,7 @@ pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
             {
                 let list = spec.get("ports");
                 list.warn(
-                    Code::InvalidValue,
+                    crate::diagnostic::Code::InvalidValue,
                     Text::new(
                         format!("{}[{i}]: a headless Service without a selector needs targetPort equal to port ({}): clients dial the endpoints' addresses on `port`", list.dotted(), port.port),
                         format!("{}[{i}]: 셀렉터 없는 헤드리스 서비스는 targetPort가 port({})와 같아야 합니다: 클라이언트는 엔드포인트 주소의 `port`로 접속합니다", list.dotted(), port.port),
@@ -66,13 +53,7 @@ pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
     }
     let external_name = spec.get("externalName").str().filter(|s| !s.is_empty());
     if service_type == ServiceType::ExternalName && external_name.is_none() {
-        spec.warn(
-            Code::MissingReference,
-            Text::new(
-                "an ExternalName Service needs spec.externalName",
-                "ExternalName 서비스에는 spec.externalName이 필요합니다",
-            ),
-        );
+        spec.get("externalName").reject(Cause::Required(None));
     }
     let affinity_config = spec.get("sessionAffinityConfig");
     let affinity_client = affinity_config.get("clientIP");
@@ -118,13 +99,10 @@ fn read_type(f: &Field<'_>) -> ServiceType {
         Some("LoadBalancer") => ServiceType::LoadBalancer,
         Some("ExternalName") => ServiceType::ExternalName,
         Some(other) => {
-            f.warn(
-                Code::InvalidValue,
-                Text::new(
-                    format!("Service type `{other}` is not ClusterIP, NodePort, LoadBalancer or ExternalName; ClusterIP is assumed"),
-                    format!("서비스 타입 `{other}`은(는) ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나가 아닙니다. ClusterIP로 간주합니다"),
-                ),
-            );
+            f.reject(Cause::Unsupported(
+                Shown::Str(other.to_owned()),
+                &["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"],
+            ));
             ServiceType::ClusterIP
         }
     }
@@ -135,16 +113,10 @@ fn read_policy(f: &Field<'_>) -> TrafficPolicy {
         Some("Local") => TrafficPolicy::Local,
         None | Some("Cluster") => TrafficPolicy::Cluster,
         Some(other) => {
-            let path = f.dotted();
-            f.warn(
-                Code::InvalidValue,
-                Text::new(
-                    format!("{path} `{other}` is not Cluster or Local; Cluster is assumed"),
-                    format!(
-                        "{path} `{other}`은(는) Cluster나 Local이 아닙니다. Cluster로 간주합니다"
-                    ),
-                ),
-            );
+            f.reject(Cause::Unsupported(
+                Shown::Str(other.to_owned()),
+                &["Cluster", "Local"],
+            ));
             TrafficPolicy::Cluster
         }
     }
@@ -152,66 +124,36 @@ fn read_policy(f: &Field<'_>) -> TrafficPolicy {
 
 fn read_service_port(p: &Field<'_>, service_type: ServiceType) -> Option<ServicePort> {
     let port_field = p.get("port");
-    let Some(port) = port_field.int() else {
-        let path = p.dotted();
-        p.warn(
-            Code::MissingReference,
-            Text::new(
-                format!("{path} has no port"),
-                format!("{path}에 port가 없습니다"),
-            ),
-        );
-        return None;
-    };
-    let port = valid_port(&port_field, port)?;
+    // A missing port is 0 to the API server, which its range check refuses.
+    let port = valid_port(&port_field, port_field.int().unwrap_or(0))?;
     let node_port_field = p.get("nodePort");
     let node_port = node_port_field
         .int()
         .and_then(|n| valid_port(&node_port_field, n));
     if let Some(n) = node_port {
         if !service_type.has_node_ports() {
-            let path = node_port_field.dotted();
-            node_port_field.warn(
-                Code::InvalidValue,
-                Text::new(
-                    format!(
-                        "{path} only applies to NodePort and LoadBalancer Services; it is ignored"
-                    ),
-                    format!(
-                        "{path}은(는) NodePort와 LoadBalancer 서비스에만 적용됩니다. 무시됩니다"
-                    ),
-                ),
-            );
+            node_port_field.reject(Cause::Forbidden(Text::new(
+                format!("may not be used when `type` is '{}'", service_type.as_str()),
+                format!("`type`이 '{}'이면 쓸 수 없습니다", service_type.as_str()),
+            )));
         } else if !NODE_PORT_RANGE.contains(&n) {
-            let path = node_port_field.dotted();
-            node_port_field.report(
-                Severity::Warning,
-                Code::InvalidValue,
-                Text::new(
-                    format!("{path} {n} is outside the node port range 30000-32767; Kubernetes rejects it"),
-                    format!("{path} {n}은(는) 노드 포트 범위 30000-32767 밖입니다. 쿠버네티스는 이를 거부합니다"),
-                ),
-                Some(Text::new(
-                    "pick a port from 30000-32767, or leave nodePort out to have one allocated",
-                    "30000-32767 중에서 고르거나 nodePort를 빼서 자동 할당되게 하세요",
-                )),
-            );
+            node_port_field.reject(Cause::Invalid(
+                Shown::Int(i64::from(n)),
+                detail::node_port_range(),
+            ));
         }
     }
     let name = p.get("name").str().filter(|n| !n.is_empty());
-    if let Some(bad) = name
-        .as_deref()
-        .filter(|n| !super::names::is_dns1123_label(n))
-    {
-        let field = p.get("name");
-        let path = field.dotted();
-        field.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} `{bad}` is not a valid port name: lowercase letters, digits and '-', at most 63 characters (rule 1.6)"),
-                format!("{path} `{bad}`은(는) 올바른 포트 이름이 아닙니다: 소문자, 숫자, '-', 63자 이하 (규칙 1.6)"),
-            ),
-        );
+    if let Some(bad) = name.as_deref() {
+        let rule = if bad.len() > 63 {
+            Some(detail::at_most_63())
+        } else {
+            (!super::names::is_dns1123_label(bad)).then(detail::dns1123_label)
+        };
+        if let Some(rule) = rule {
+            p.get("name")
+                .reject(Cause::Invalid(Shown::Str(bad.to_owned()), rule));
+        }
     }
     Some(ServicePort {
         name,
@@ -222,31 +164,24 @@ fn read_service_port(p: &Field<'_>, service_type: ServiceType) -> Option<Service
     })
 }
 
-/// `targetPort` as Kubernetes reads an IntOrString: a number, or a port name. A quoted number
-/// is a *name* to the API, and names need a letter, so `"8080"` is reported.
+/// `targetPort` as Kubernetes reads an IntOrString: a number, or a port name. Missing, `0`
+/// and `""` are defaulted to `port` by the API server (rule 9.1), so they are no error. A
+/// quoted number is a *name* to the API, and names need a letter, so `"8080"` is rejected.
 fn read_target_port(f: &Field<'_>) -> Option<IntOrString> {
     match f.value()? {
-        Value::Null => None,
+        Value::Null | Value::Int(0) => None,
+        Value::Str(s) if s.is_empty() => None,
         Value::Int(n) => valid_port(f, *n).map(|p| IntOrString::Int(i64::from(p))),
         Value::Str(s) if is_iana_svc_name(s) => Some(IntOrString::Str(s.to_string())),
         Value::Str(s) => {
-            let path = f.dotted();
-            f.report(
-                Severity::Warning,
-                Code::InvalidValue,
+            f.reject(Cause::Invalid(
+                Shown::Str(s.to_string()),
                 Text::new(
-                    format!("{path} \"{s}\" is a string, so Kubernetes reads it as a port name, and it is not a valid one"),
-                    format!("{path} \"{s}\"은(는) 문자열이라 포트 이름으로 읽히는데, 올바른 이름이 아닙니다"),
+                    "must contain at least one letter (a-z)",
+                    "영문자(a-z)가 하나 이상 있어야 합니다",
                 ),
-                Some(Text::new(
-                    "write the number without quotes, or use a container port's name",
-                    "따옴표 없이 숫자로 쓰거나, 컨테이너 포트의 이름을 쓰세요",
-                )),
-            );
-            s.trim()
-                .parse::<u16>()
-                .ok()
-                .map(|n| IntOrString::Int(i64::from(n)))
+            ));
+            None
         }
         _ => {
             f.str();
@@ -255,31 +190,20 @@ fn read_target_port(f: &Field<'_>) -> Option<IntOrString> {
     }
 }
 
-/// Rule 1.6: with several ports, each needs a unique name.
+/// Rule 1.6: with several ports, each needs a name, and no two the same one.
 fn check_port_names(list: &Field<'_>, ports: &[ServicePort]) {
     if ports.len() < 2 {
         return;
     }
-    let path = list.dotted();
-    if ports.iter().any(|p| p.name.is_none()) {
-        list.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path}: with more than one port, every port needs a name"),
-                format!("{path}: 포트가 둘 이상이면 모든 포트에 이름이 있어야 합니다"),
-            ),
-        );
-    }
-    let mut names: Vec<&str> = ports.iter().filter_map(|p| p.name.as_deref()).collect();
-    crate::order::sort(&mut names);
-    if names.windows(2).any(|w| w[0] == w[1]) {
-        list.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path}: port names must be unique"),
-                format!("{path}: 포트 이름은 고유해야 합니다"),
-            ),
-        );
+    for (i, port) in ports.iter().enumerate() {
+        match &port.name {
+            None => list.at(i).get("name").reject(Cause::Required(None)),
+            Some(name) if ports[..i].iter().any(|p| p.name.as_ref() == Some(name)) => list
+                .at(i)
+                .get("name")
+                .reject(Cause::Duplicate(Shown::Str(name.clone()))),
+            Some(_) => {}
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading PersistentVolumes, PersistentVolumeClaims and StorageClasses.
 
-use super::fields;
+use super::api_error::Cause;
+use super::fixes::Plan;
 use super::quantity;
 use super::read::Field;
 use super::selectors::{read_label_selector, read_node_selector};
@@ -48,18 +49,6 @@ const POD_ONLY_SOURCES: &[&str] = &[
     "ephemeral",
 ];
 
-const PV_FIELDS: &[&str] = &[
-    "accessModes",
-    "capacity",
-    "claimRef",
-    "mountOptions",
-    "nodeAffinity",
-    "persistentVolumeReclaimPolicy",
-    "storageClassName",
-    "volumeAttributesClassName",
-    "volumeMode",
-];
-
 fn read_access_modes(f: &Field<'_>) -> Vec<AccessMode> {
     f.items(|m| {
         let text = m.string();
@@ -89,63 +78,40 @@ fn storage_class_name(spec: &Field<'_>, annotations: &Labels) -> Option<String> 
     })
 }
 
-fn warn_missing(spec: &Field<'_>, field: &str, kind: &str) {
-    let path = spec.get(field).dotted();
-    spec.warn(
-        Code::MissingReference,
-        Text::new(
-            format!("{path} is missing; a {kind} needs it"),
-            format!("{path}이(가) 없습니다. {kind}에는 필수입니다"),
-        ),
-    );
-}
-
 /// Reads a PersistentVolume.
 pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolumeSpec {
     let spec = root.get("spec");
     spec.expect_map();
-    let mut known: Vec<&str> = PV_FIELDS
-        .iter()
-        .chain(PV_SOURCES)
-        .chain(POD_ONLY_SOURCES)
-        .copied()
-        .collect();
-    crate::order::sort(&mut known);
-    fields::check_known(&spec, &known, None);
     let keys = spec.keys();
     let sources: Vec<&str> = keys
         .iter()
         .map(String::as_str)
         .filter(|k| PV_SOURCES.contains(k))
         .collect();
-    let path = spec.dotted();
-    for pod_only in keys
+    // A pod-only source (`emptyDir`, `gitRepo`...) is an unknown field of a PV: strict
+    // validation refuses it. Several real ones are refused by validation (rule 9.6).
+    let present: Vec<String> = keys
         .iter()
-        .filter(|k| POD_ONLY_SOURCES.contains(&k.as_str()))
-    {
-        let field = spec.get(pod_only);
-        let at = field.dotted();
-        field.warn(
-            Code::PvManySources,
-            Text::new(
-                format!("{at}: `{pod_only}` is a pod volume source, not a PersistentVolume source; it is ignored"),
-                format!("{at}: `{pod_only}`은(는) 파드 볼륨 소스이지 PersistentVolume 소스가 아닙니다. 무시됩니다"),
-            ),
-        );
-    }
+        .filter(|k| PV_SOURCES.contains(&k.as_str()) || POD_ONLY_SOURCES.contains(&k.as_str()))
+        .cloned()
+        .collect();
     if sources.len() > 1 {
-        spec.report(
-            Severity::Warning,
-            Code::PvManySources,
-            Text::new(
-                format!("{path} names {} volume sources ({}); a PersistentVolume has exactly one, and Kubernetes rejects this. kubeglass uses `{}`", sources.len(), sources.join(", "), sources[0]),
-                format!("{path}에 볼륨 소스가 {}개 있습니다 ({}). PersistentVolume에는 정확히 하나만 있어야 하며 쿠버네티스는 이를 거부합니다. kubeglass는 `{}`를 사용합니다", sources.len(), sources.join(", "), sources[0]),
-            ),
-            Some(Text::new(
-                "keep the one source where the data really lives",
-                "데이터가 실제로 있는 소스 하나만 남기세요",
-            )),
-        );
+        for extra in &sources[1..] {
+            spec.get(extra).reject_with(
+                Cause::Forbidden(Text::new(
+                    "may not specify more than 1 volume type",
+                    "볼륨 타입은 하나만 지정할 수 있습니다",
+                )),
+                Some(Text::new(
+                    "keep the one source where the data really lives",
+                    "데이터가 실제로 있는 소스 하나만 남기세요",
+                )),
+            );
+        }
+        spec.get(sources[1]).offer(Plan::KeepOneSource {
+            keep: sources.iter().map(|s| (*s).to_owned()).collect(),
+            present: present.clone(),
+        });
     }
     for kind in &sources {
         // Every written source is read, so its flags are checked even when it is not used.
@@ -163,32 +129,40 @@ pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolum
             other => PvSourceKind::Network(other.to_owned()),
         }
     });
-    if source.is_none() {
-        spec.report(
-            Severity::Error,
-            Code::PvNoSource,
-            Text::new(
-                format!("{path} has no volume source (such as nfs, local, hostPath or csi), so the PV stores nothing"),
-                format!("{path}에 볼륨 소스(nfs, local, hostPath, csi 등)가 없어 PV가 아무것도 저장하지 않습니다"),
-            ),
+    if source.is_none() && present.is_empty() {
+        spec.reject_with(
+            Cause::Required(Some(Text::new(
+                "must specify a volume type",
+                "볼륨 타입을 지정해야 합니다",
+            ))),
             Some(Text::new(
-                "add the one source where the data lives",
-                "데이터가 있는 소스 하나를 추가하세요",
+                "add the one source where the data lives (such as nfs, local, hostPath or csi)",
+                "데이터가 있는 소스 하나를 추가하세요 (nfs, local, hostPath, csi 등)",
             )),
         );
     }
     let capacity = quantity::read(&spec.get("capacity").get("storage")).map(|q| q.value());
     if capacity.is_none() {
-        warn_missing(&spec, "capacity", "PersistentVolume");
+        let field = spec.get("capacity");
+        field.reject(Cause::Required(None));
+        field.offer(Plan::AddUnderSpec(
+            "capacity:\n  storage: 1Gi # added by kubeglass: a typical size; write the real one",
+        ));
     }
     let access_modes = read_access_modes(&spec.get("accessModes"));
     if access_modes.is_empty() {
-        warn_missing(&spec, "accessModes", "PersistentVolume");
+        let field = spec.get("accessModes");
+        field.reject(Cause::Required(None));
+        field.offer(Plan::AddUnderSpec(
+            "accessModes:\n- ReadWriteOnce # added by kubeglass: the most common mode",
+        ));
     }
-    let if_local_without_affinity =
-        matches!(source, Some(PvSourceKind::Local(_))) && !spec.get("nodeAffinity").is_set();
-    if if_local_without_affinity {
-        warn_missing(&spec, "nodeAffinity", "local PersistentVolume");
+    if matches!(source, Some(PvSourceKind::Local(_))) && !spec.get("nodeAffinity").is_set() {
+        spec.get("nodeAffinity")
+            .reject(Cause::Required(Some(Text::new(
+                "Local volume requires node affinity",
+                "local 볼륨에는 노드 어피니티가 필요합니다",
+            ))));
     }
     let reclaim = spec.get("persistentVolumeReclaimPolicy");
     let claim_ref = spec.get("claimRef");
@@ -247,11 +221,22 @@ fn read_claim(
     let request =
         quantity::read(&spec.get("resources").get("requests").get("storage")).map(|q| q.value());
     if request.is_none() {
-        warn_missing(spec, "resources", "PersistentVolumeClaim");
+        let resources = spec.get("resources");
+        let path = format!("{}[storage]", resources.dotted());
+        resources.report(
+            Severity::Error,
+            Code::Rejected,
+            super::api_error::cause(&path, &Cause::Required(None)),
+            None,
+        );
     }
     let access_modes = read_access_modes(&spec.get("accessModes"));
     if access_modes.is_empty() {
-        warn_missing(spec, "accessModes", "PersistentVolumeClaim");
+        spec.get("accessModes")
+            .reject(Cause::Required(Some(Text::new(
+                "at least 1 access mode is required",
+                "접근 모드가 하나 이상 필요합니다",
+            ))));
     }
     PersistentVolumeClaimSpec {
         access_modes,
@@ -274,7 +259,7 @@ pub(crate) fn read_storage_class(root: &Field<'_>, annotations: &Labels) -> Stor
     .any(|key| annotations.get(*key).is_some_and(|v| v == "true"));
     let provisioner = root.get("provisioner").string();
     if provisioner.is_empty() {
-        warn_missing(root, "provisioner", "StorageClass");
+        root.get("provisioner").reject(Cause::Required(None));
     }
     let mode = root.get("volumeBindingMode");
     StorageClassSpec {

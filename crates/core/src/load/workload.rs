@@ -1,6 +1,7 @@
 //! Reading controllers: Deployment, ReplicaSet, ReplicationController, StatefulSet,
 //! DaemonSet, Job and CronJob.
 
+use super::api_error::{json_map, Cause, Shown};
 use super::pod::read_pod_spec;
 use super::read::Field;
 use super::selectors::read_label_selector;
@@ -49,20 +50,24 @@ pub(crate) fn read_workload(kind: WorkloadKind, root: &Field<'_>) -> WorkloadSpe
             None,
         );
     }
-    if matches!(kind, WorkloadKind::Job | WorkloadKind::CronJob)
-        && pod_spec.restart_policy == crate::model::RestartPolicy::Always
+    // The template's restartPolicy, defaulted to Always (rule 9.2), must suit the kind (3.11).
+    let template_spec = template.get("spec");
+    let restart = template_spec.get("restartPolicy");
+    let policy = crate::model::RestartPolicy::as_str(pod_spec.restart_policy);
+    let jobs = matches!(kind, WorkloadKind::Job | WorkloadKind::CronJob);
+    if template.is_set() && jobs && pod_spec.restart_policy == crate::model::RestartPolicy::Always {
+        restart.reject(Cause::Unsupported(
+            Shown::Str(policy.to_owned()),
+            &["OnFailure", "Never"],
+        ));
+    } else if template.is_set()
+        && !jobs
+        && pod_spec.restart_policy != crate::model::RestartPolicy::Always
     {
-        let template_spec = template.get("spec");
-        let path = template_spec.get("restartPolicy").dotted();
-        template.report(
-            Severity::Warning,
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} must be OnFailure or Never for a {}; Always (the default) is rejected by the API (rule 3.11)", kind.as_str()),
-                format!("{}의 {path}는 OnFailure나 Never여야 합니다. 기본값 Always는 API가 거부합니다 (규칙 3.11)", kind.as_str()),
-            ),
-            Some(Text::new("add `restartPolicy: OnFailure` to the pod template", "파드 템플릿에 `restartPolicy: OnFailure`를 추가하세요")),
-        );
+        restart.reject(Cause::Unsupported(
+            Shown::Str(policy.to_owned()),
+            &["Always"],
+        ));
     }
     let selector = read_selector(kind, &spec, &template_labels);
     let replicas_field = match kind {
@@ -70,15 +75,11 @@ pub(crate) fn read_workload(kind: WorkloadKind, root: &Field<'_>) -> WorkloadSpe
         _ => spec.get("replicas"),
     };
     let replicas = replicas_field.int();
-    if replicas.is_some_and(|r| r < 0) {
-        let path = replicas_field.dotted();
-        replicas_field.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} is negative; 0 is used"),
-                format!("{path}이(가) 음수입니다. 0을 사용합니다"),
-            ),
-        );
+    if let Some(r) = replicas.filter(|r| *r < 0) {
+        replicas_field.reject(Cause::Invalid(
+            Shown::Int(r),
+            Text::new("must be greater than or equal to 0", "0 이상이어야 합니다"),
+        ));
     }
     WorkloadSpec {
         kind,
@@ -110,38 +111,26 @@ fn read_selector(
         _ => read_label_selector(&field),
     };
     let Some(selector) = selector else {
-        if kind != WorkloadKind::ReplicationController && !template_labels.is_empty() {
-            let path = field.dotted();
-            spec.warn(
-                Code::MissingReference,
-                Text::new(
-                    format!("{path} is missing; apps/v1 requires it. kubeglass uses the template labels"),
-                    format!("{path}이(가) 없습니다. apps/v1에서는 필수입니다. kubeglass는 템플릿 레이블을 사용합니다"),
-                ),
-            );
+        if kind != WorkloadKind::ReplicationController {
+            // apps/v1 has no default selector (rule 6.2).
+            field.reject(Cause::Required(None));
         }
         return Some(LabelSelector::from_map(template_labels.clone()));
     };
     if !selector.matches(template_labels) {
-        let path = field.dotted();
-        field.report(
-            Severity::Warning,
-            Code::InvalidValue,
-            Text::new(
-                format!(
-                    "{path} ({}) does not match the template labels; Kubernetes rejects this",
-                    selector.describe()
-                ),
-                format!(
-                    "{path} ({})이(가) 템플릿 레이블과 맞지 않습니다. 쿠버네티스는 이를 거부합니다",
-                    selector.describe()
-                ),
+        let template = spec.get("template");
+        let metadata = template.get("metadata");
+        metadata.get("labels").reject(Cause::Invalid(
+            json_map(
+                template_labels
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
             ),
-            Some(Text::new(
-                "make spec.template.metadata.labels include every label the selector asks for",
-                "spec.template.metadata.labels에 셀렉터의 레이블을 모두 넣으세요",
-            )),
-        );
+            Text::new(
+                "`selector` does not match template `labels`",
+                "`selector`가 템플릿 `labels`와 맞지 않습니다",
+            ),
+        ));
     }
     Some(selector)
 }

@@ -5,6 +5,7 @@ mod edges;
 mod nodes;
 mod outside;
 mod pods;
+mod rejected;
 mod services;
 mod storage;
 mod style;
@@ -398,8 +399,18 @@ fn layout_with(
     let mut items = band.items;
     items.push(frame);
     items.extend(offsite);
-    let right = items.iter().map(|i| i.rect.right()).max().unwrap_or(0);
-    let bottom = items.iter().map(|i| i.rect.bottom()).max().unwrap_or(0);
+    let mut right = items.iter().map(|i| i.rect.right()).max().unwrap_or(0);
+    let mut bottom = items.iter().map(|i| i.rect.bottom()).max().unwrap_or(0);
+    // What the API server rejected, under everything else.
+    if let Some((tray, tray_bottom)) = rejected::tray(
+        &cluster.rejected,
+        (MARGIN, bottom + GAP * 2, right - MARGIN),
+        language,
+    ) {
+        right = right.max(tray.rect.right());
+        bottom = tray_bottom;
+        items.push(tray);
+    }
     let containers: Vec<String> = cluster
         .nodes
         .iter()

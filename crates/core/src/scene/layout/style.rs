@@ -35,6 +35,7 @@ pub enum Word {
     Dns,
     DnsTitle,
     KubeProxy,
+    Rejected,
 }
 
 /// The word in a language.
@@ -64,6 +65,7 @@ pub fn word(w: Word, language: Language) -> &'static str {
             "kube-dns 서비스(10.96.0.10) 뒤의 CoreDNS: 모든 파드의 이름 조회가 여기로 옵니다",
         ),
         Word::KubeProxy => ("kube-proxy", "kube-proxy"),
+        Word::Rejected => ("Rejected by the API server", "API 서버가 거부함"),
     };
     match language {
         Language::En => en,
