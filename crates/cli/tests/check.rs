@@ -35,7 +35,7 @@ fn text_output_is_one_compiler_style_line_per_diagnostic() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1, "{text}");
     assert!(
-        lines[0].starts_with("<stdin>:9:21: error: spec.containers[0].volumeMounts[0].name: the pod has no volume named `data`"),
+        lines[0].starts_with("<stdin>:9:21: error: The Pod \"p\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"data\" (hint: the pod declares no volumes: add `data` under spec.volumes, or fix the name)"),
         "{}",
         lines[0]
     );
@@ -50,7 +50,7 @@ fn clean_input_exits_zero_and_prints_nothing() {
 
 #[test]
 fn warnings_alone_exit_zero() {
-    let out = kubeglass(&["check", "-"], "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec: {schedule: '@daily'}\n");
+    let out = kubeglass(&["check", "-"], "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: busybox}]\n");
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains(": warning: CronJob batch/v1beta1 was removed"));
 }
@@ -62,7 +62,7 @@ fn json_output_has_the_documented_fields() {
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let d = &value.as_array().unwrap()[0];
     assert_eq!(d["severity"], "error");
-    assert_eq!(d["code"], "unknown-volume");
+    assert_eq!(d["code"], "rejected");
     assert_eq!(d["line"], 9);
     assert_eq!(d["column"], 21);
     assert_eq!(d["document"], 0);
@@ -70,14 +70,25 @@ fn json_output_has_the_documented_fields() {
     assert_eq!(d["namespace"], "default");
     assert_eq!(d["name"], "p");
     assert_eq!(d["file"], "<stdin>");
-    assert!(d["message"].as_str().unwrap().contains("`data`"));
-    assert_eq!(d["hint"], "add it under spec.volumes, or fix the name");
+    assert_eq!(
+        d["message"],
+        "The Pod \"p\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"data\""
+    );
+    assert_eq!(
+        d["hint"],
+        "the pod declares no volumes: add `data` under spec.volumes, or fix the name"
+    );
+    assert_eq!(d["fixes"], serde_json::json!([]));
 }
 
 #[test]
 fn korean_messages_on_request() {
     let out = kubeglass(&["check", "--lang", "ko", "-"], BROKEN);
-    assert!(stdout(&out).contains("볼륨이 없습니다"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("찾을 수 없음: \"data\""),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -142,4 +153,24 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn fix_prints_the_text_with_every_fix_applied() {
+    let pv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/seeds/004-18-persistentvolume-pv-01.yaml"),
+    )
+    .unwrap();
+    let before = kubeglass(&["check", "-"], &pv);
+    assert_eq!(before.status.code(), Some(1), "rejected as written");
+    assert!(stdout(&before).contains("(fix: keep only `nfs`) (fix: keep only `iscsi`)"));
+    let out = kubeglass(&["check", "--fix", "-"], &pv);
+    assert_eq!(out.status.code(), Some(0), "clean once fixed");
+    let fixed = stdout(&out);
+    assert!(fixed.contains("nfs:") && !fixed.contains("iscsi:") && !fixed.contains('\u{a0}'));
+    assert!(fixed.contains("capacity:\n    storage: 1Gi # added by kubeglass"));
+    let again = kubeglass(&["check", "-"], &fixed);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(stdout(&again), "");
 }
