@@ -387,7 +387,7 @@ pub fn App() -> Html {
                     </p>
                 }
                 <Editor text={state.text.clone()} area={area.clone()} {language} {on_edit} {on_paste} {on_files} on_download={on_download_yaml} />
-                <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {damage} {on_goto} />
+                <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {damage} {on_goto} on_fix={dispatch.reform(Action::Fix)} />
             </section>
             <main class="kg-view-pane">
                 { controls }

@@ -132,8 +132,8 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::Problems => ("Problems", "문제"),
         Msg::NoProblems => ("No problems found.", "문제가 없습니다."),
         Msg::Stale => (
-            "The text has errors: the picture shows the last version that read cleanly.",
-            "텍스트에 오류가 있습니다. 그림은 마지막으로 제대로 읽힌 버전입니다.",
+            "kubectl could not read this text: the picture shows the last version that could be read.",
+            "kubectl이 이 텍스트를 읽을 수 없습니다. 그림은 마지막으로 읽을 수 있었던 버전입니다.",
         ),
         Msg::OpenFiles => ("Open files…", "파일 열기…"),
         Msg::DropHint => (

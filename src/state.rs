@@ -118,6 +118,8 @@ pub enum Action {
     Damaged(Damage),
     /// Bring back the text a link or an example replaced.
     Restore,
+    /// Apply a fix a diagnostic offers to the editor's text.
+    Fix(kubeglass_core::fix::Fix),
     /// Play the steps one after another.
     Play,
     /// Stop after the current step's motion.
@@ -429,6 +431,10 @@ impl Reducible for AppState {
                 }
             }
             Action::Paste(text) => return self.reduce(Action::Edit(text)).reduce(Action::Reparse),
+            Action::Fix(fix) => {
+                let text = kubeglass_core::fix::apply(&s.text, &fix);
+                return self.reduce(Action::Paste(text));
+            }
             Action::Open {
                 text,
                 example,

@@ -3,6 +3,7 @@
 
 use crate::i18n::{t, Msg};
 use kubeglass_core::diagnostic::{Diagnostic, Severity};
+use kubeglass_core::fix::Fix;
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
@@ -20,6 +21,8 @@ pub struct DiagnosticListProps {
     pub damage: Option<String>,
     /// Called with the line of the entry clicked.
     pub on_goto: Callback<u32>,
+    /// Called with a fix the user chose.
+    pub on_fix: Callback<Fix>,
 }
 
 fn severity_word(severity: Severity, language: Language) -> &'static str {
@@ -57,6 +60,17 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
                                     if let Some(hint) = hint { <span class="kg-diagnostic-hint">{ hint }</span> }
                                 </span>
                             </button>
+                            if !d.fixes.is_empty() {
+                                <span class="kg-fixes">
+                                    { for d.fixes.iter().map(|fix| {
+                                        let chosen = fix.clone();
+                                        let onclick = props.on_fix.reform(move |_: MouseEvent| chosen.clone());
+                                        html! {
+                                            <button type="button" class="kg-button kg-fix" data-testid="fix" {onclick}>{ fix.label.get(language).to_owned() }</button>
+                                        }
+                                    }) }
+                                </span>
+                            }
                         </li>
                     }
                 }) }

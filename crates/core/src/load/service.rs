@@ -28,7 +28,8 @@ pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
     check_port_names(&spec.get("ports"), &ports);
     let cluster_ip = spec.get("clusterIP").str().filter(|s| !s.is_empty());
     let headless = cluster_ip.as_deref() == Some("None");
-    if ports.is_empty() && service_type != ServiceType::ExternalName && !headless {
+    let written = matches!(spec.get("ports").value(), Some(Value::Seq(items)) if !items.is_empty());
+    if !written && service_type != ServiceType::ExternalName && !headless {
         spec.get("ports").reject(Cause::Required(None));
     }
     if headless && !spec.get("selector").is_set() {
