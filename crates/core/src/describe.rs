@@ -3,10 +3,16 @@
 
 use crate::cluster::{ClaimPhase, Cluster, LoadBalancer, Pod, Store, VolumePhase};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{IntOrString, Labels};
+use crate::model::{IntOrString, Labels, ServiceSpec, ServiceType};
 use crate::sim::World;
 use crate::text::Language;
 use serde::Serialize;
+
+mod spec;
+pub use spec::{
+    ContainerPortView, ContainerView, CountView, PodSpecView, RejectedView, StrategyView,
+    WorkloadView,
+};
 
 /// A diagnostic as JSON (the same shape in `check`, `describe` and `simulate`).
 #[derive(Clone, Debug, Serialize)]
@@ -170,6 +176,8 @@ pub struct PodView {
     /// Files in each container's own writable layer, as `container:path`.
     #[serde(rename = "containerFiles")]
     pub container_files: Vec<String>,
+    /// The spec as stored, with the API server's defaults.
+    pub spec: PodSpecView,
 }
 
 /// A Service port.
@@ -184,6 +192,8 @@ pub struct PortView {
     pub target_port: PortTarget,
     /// Node port.
     pub node_port: Option<u16>,
+    /// Protocol (default `TCP`).
+    pub protocol: String,
 }
 
 /// A target port, written as a JSON number or string.
@@ -244,6 +254,12 @@ pub struct ServiceView {
     pub endpoints: Vec<EndpointView>,
     /// DNS names.
     pub dns: Vec<String>,
+    /// `SingleStack` unless written otherwise (headless Services without a selector: null).
+    pub ip_family_policy: Option<&'static str>,
+    /// Families of the cluster IPs.
+    pub ip_families: Vec<&'static str>,
+    /// LoadBalancer Services: whether node ports are allocated.
+    pub allocate_load_balancer_node_ports: Option<bool>,
 }
 
 /// A claim.
@@ -302,10 +318,24 @@ pub struct Description {
     pub persistent_volume_claims: Vec<ClaimView>,
     /// Volumes.
     pub persistent_volumes: Vec<VolumeView>,
+    /// Controllers, with their defaulted specs.
+    pub workloads: Vec<WorkloadView>,
+    /// Objects the API server rejected; they are not simulated.
+    pub rejected: Vec<RejectedView>,
     /// Per-pod request counts so far (`namespace/name` → count).
     pub hits: crate::sorted::VecMap<String, u64>,
     /// Diagnostics.
     pub diagnostics: Vec<DiagnosticView>,
+}
+
+/// Rule 9.1: `SingleStack`, except a headless Service without a selector, which may carry both
+/// families; ExternalName Services have no IPs at all.
+fn ip_family_policy(spec: &ServiceSpec) -> Option<&'static str> {
+    match spec.service_type {
+        ServiceType::ExternalName => None,
+        _ if spec.is_headless() && spec.effective_selector().is_none() => Some("RequireDualStack"),
+        _ => Some("SingleStack"),
+    }
 }
 
 fn files(cluster: &Cluster, store: Option<&Store>) -> Vec<String> {
@@ -359,6 +389,7 @@ fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {
             })
             .collect(),
         container_files,
+        spec: spec::pod_spec(p),
     }
 }
 
@@ -435,6 +466,7 @@ impl Description {
                                 IntOrString::Str(s) => PortTarget::Name(s.clone()),
                             },
                             node_port: p.node_port,
+                            protocol: p.protocol.clone(),
                         })
                         .collect(),
                     external_ips: s.spec.external_ips.clone(),
@@ -465,6 +497,15 @@ impl Description {
                         })
                         .collect(),
                     dns: crate::cluster::dns::names_of(cluster, s),
+                    ip_family_policy: ip_family_policy(&s.spec),
+                    ip_families: if s.spec.service_type == ServiceType::ExternalName {
+                        Vec::new()
+                    } else {
+                        vec!["IPv4"]
+                    },
+                    allocate_load_balancer_node_ports: (s.spec.service_type
+                        == ServiceType::LoadBalancer)
+                        .then_some(s.spec.allocate_node_ports),
                 })
                 .collect(),
             persistent_volume_claims: cluster
@@ -509,6 +550,8 @@ impl Description {
                     files: files(cluster, Some(&Store::Volume(v.name.clone()))),
                 })
                 .collect(),
+            workloads: spec::workloads(cluster),
+            rejected: spec::rejected(cluster, language),
             hits: world.traffic.hits.clone(),
             diagnostics: diagnostics
                 .iter()

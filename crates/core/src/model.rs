@@ -15,7 +15,7 @@ pub use misc::{ConfigData, Ingress, IngressBackend, NetworkPolicy};
 pub use node::{NodeSpec, Taint, TaintEffect};
 pub use pod::{
     Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, Toleration,
-    TolerationOperator, Volume, VolumeMount, VolumeSource,
+    TolerationOperator, Volume, VolumeMount, VolumeSource, Written,
 };
 pub use selector::{
     LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm,
@@ -29,7 +29,7 @@ pub use storage::{
     AccessMode, BindingMode, ClaimRef, PersistentVolumeClaimSpec, PersistentVolumeSpec,
     PvSourceKind, ReclaimPolicy, StorageClassSpec,
 };
-pub use workload::{WorkloadKind, WorkloadSpec};
+pub use workload::{UpdateStrategy, WorkloadKind, WorkloadSpec};
 
 use crate::diagnostic::ObjectRef;
 use crate::source::Position;

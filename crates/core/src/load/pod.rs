@@ -7,7 +7,7 @@ use super::selectors::read_node_affinity;
 use crate::diagnostic::Code;
 use crate::model::{
     Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
-    Toleration, TolerationOperator, Volume, VolumeMount, VolumeSource,
+    Toleration, TolerationOperator, Volume, VolumeMount, VolumeSource, Written,
 };
 use crate::text::Text;
 
@@ -66,6 +66,9 @@ pub(crate) fn read_pod_spec(
             _ => DnsPolicy::ClusterFirst,
         },
         has_spread_constraints: spec.get("topologySpreadConstraints").is_set(),
+        termination_grace_seconds: Written(spec.get("terminationGracePeriodSeconds").int()),
+        scheduler_name: Written(spec.get("schedulerName").str().filter(|s| !s.is_empty())),
+        enable_service_links: Written(spec.get("enableServiceLinks").bool()),
     }
 }
 
@@ -125,7 +128,17 @@ fn read_container(c: &Field<'_>, declared_volumes: &[&str]) -> Container {
         volume_mounts,
         requests: read_requests(&resources),
         readiness_probe: c.get("readinessProbe").is_set(),
+        image_pull_policy: Written(read_pull_policy(&c.get("imagePullPolicy"))),
     }
+}
+
+fn read_pull_policy(f: &Field<'_>) -> Option<String> {
+    let policy = f.str().filter(|p| !p.is_empty())?;
+    let supported: &'static [&'static str] = &["Always", "IfNotPresent", "Never"];
+    if !supported.contains(&policy.as_str()) {
+        f.reject(Cause::Unsupported(Shown::Str(policy.clone()), supported));
+    }
+    Some(policy)
 }
 
 /// Requests, with limits standing in for missing requests (rule 4.6).
@@ -217,72 +230,37 @@ fn known_ko(declared: &[&str]) -> String {
     }
 }
 
-/// The volume source fields of a pod volume, besides the ones modelled by name.
-const NETWORK_SOURCES: &[&str] = &[
-    "awsElasticBlockStore",
-    "azureDisk",
-    "azureFile",
-    "cephfs",
-    "cinder",
-    "csi",
-    "fc",
-    "flexVolume",
-    "flocker",
-    "gcePersistentDisk",
-    "glusterfs",
-    "iscsi",
-    "photonPersistentDisk",
-    "portworxVolume",
-    "quobyte",
-    "rbd",
-    "scaleIO",
-    "storageos",
-    "vsphereVolume",
-    "image",
-];
-
-const MODELLED_SOURCES: &[&str] = &[
-    "emptyDir",
-    "hostPath",
-    "persistentVolumeClaim",
-    "configMap",
-    "secret",
-    "downwardAPI",
-    "projected",
-    "gitRepo",
-    "nfs",
-    "ephemeral",
-];
-
 fn read_volume(v: &Field<'_>) -> Volume {
     let name = v.get("name").string();
+    // Every volume source the API knows (the fields of a Volume but its name).
     let sources: Vec<String> = v
         .keys()
         .into_iter()
-        .filter(|k| MODELLED_SOURCES.contains(&k.as_str()) || NETWORK_SOURCES.contains(&k.as_str()))
+        .filter(|k| k != "name" && super::schema::is_volume_source(k))
         .collect();
-    if sources.len() > 1 {
-        let path = v.dotted();
-        v.warn(
-            Code::VolumeSource,
-            Text::new(
-                format!("{path} names {} sources ({}); Kubernetes allows one. kubeglass uses `{}`", sources.len(), sources.join(", "), sources[0]),
-                format!("{path}에 소스가 {}개 있습니다 ({}). 쿠버네티스는 하나만 허용합니다. kubeglass는 `{}`를 사용합니다", sources.len(), sources.join(", "), sources[0]),
-            ),
-        );
+    for extra in sources.iter().skip(1) {
+        v.get(extra).reject(Cause::Forbidden(Text::new(
+            "may not specify more than 1 volume type",
+            "볼륨 타입은 하나만 지정할 수 있습니다",
+        )));
     }
     let source = match sources.first() {
         Some(kind) => read_volume_source(kind, &v.get(kind)),
         None => {
+            // The API server defaults a volume with no source to an emptyDir (rule 9.4).
             let path = v.dotted();
-            v.error(
+            v.report(
+                crate::diagnostic::Severity::Info,
                 Code::VolumeSource,
                 Text::new(
-                    format!("{path} (`{name}`) has no volume source such as emptyDir, hostPath or persistentVolumeClaim"),
-                    format!("{path} (`{name}`)에 emptyDir, hostPath, persistentVolumeClaim 같은 볼륨 소스가 없습니다"),
+                    format!(
+                        "{path} (`{name}`) names no source: the API server makes it an emptyDir"
+                    ),
+                    format!("{path} (`{name}`)에 소스가 없어 API 서버가 emptyDir로 만듭니다"),
                 ),
+                None,
             );
-            VolumeSource::Unknown(String::new())
+            VolumeSource::EmptyDir { memory: false }
         }
     };
     Volume { name, source }

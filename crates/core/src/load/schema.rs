@@ -112,6 +112,26 @@ pub enum Lookup<'a> {
     Anything,
 }
 
+/// True when `key` is a volume source of a pod volume (a field of `Volume`, other than its
+/// name), by the API's own schema.
+pub fn is_volume_source(key: &str) -> bool {
+    let volume = schema()
+        .kind("Pod")
+        .and_then(|pod| match pod.child("spec") {
+            Lookup::Known(spec) => Some(spec),
+            _ => None,
+        })
+        .and_then(|spec| match spec.child("volumes") {
+            Lookup::Known(list) => Some(list),
+            _ => None,
+        })
+        .and_then(|list| match list.item() {
+            Lookup::Known(volume) => Some(volume),
+            _ => None,
+        });
+    key != "name" && volume.is_some_and(|v| matches!(v.child(key), Lookup::Known(_)))
+}
+
 /// The field tree of every kind kubeglass models, parsed on first use.
 pub fn schema() -> &'static Schema {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();

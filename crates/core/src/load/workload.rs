@@ -7,8 +7,9 @@ use super::read::Field;
 use super::selectors::read_label_selector;
 use super::storage::read_claim_spec;
 use crate::diagnostic::{Code, Severity};
-use crate::model::{LabelSelector, WorkloadKind, WorkloadSpec};
+use crate::model::{IntOrString, LabelSelector, UpdateStrategy, WorkloadKind, WorkloadSpec};
 use crate::text::Text;
+use crate::yaml::Value;
 
 /// Reads a workload's spec (`root` is the object's root).
 pub(crate) fn read_workload(kind: WorkloadKind, root: &Field<'_>) -> WorkloadSpec {
@@ -92,6 +93,101 @@ pub(crate) fn read_workload(kind: WorkloadKind, root: &Field<'_>) -> WorkloadSpe
         parallel: spec.get("podManagementPolicy").str().as_deref() == Some("Parallel"),
         completions: pod_owner.get("completions").int(),
         schedule: spec.get("schedule").str(),
+        strategy: read_strategy(kind, &spec),
+        revision_history_limit: spec.get("revisionHistoryLimit").int().unwrap_or(10),
+        progress_deadline_seconds: (kind == WorkloadKind::Deployment)
+            .then(|| spec.get("progressDeadlineSeconds").int().unwrap_or(600)),
+        min_ready_seconds: spec.get("minReadySeconds").int().unwrap_or(0),
+    }
+}
+
+/// An IntOrString that is a count or a percentage (`maxSurge: 25%`).
+fn read_count(f: &Field<'_>) -> Option<IntOrString> {
+    match f.value()? {
+        Value::Int(n) => Some(IntOrString::Int(*n)),
+        Value::Str(s) => Some(IntOrString::Str(s.to_string())),
+        _ => None,
+    }
+}
+
+/// 0, or 0%: what `maxSurge` and `maxUnavailable` may not both be.
+fn is_zero(count: &Option<IntOrString>) -> bool {
+    match count {
+        Some(IntOrString::Int(0)) => true,
+        Some(IntOrString::Str(s)) => s.trim_end_matches('%').trim() == "0",
+        _ => false,
+    }
+}
+
+/// The update strategy, with the API server's defaults (rule 9.3) and its checks (9.6).
+fn read_strategy(kind: WorkloadKind, spec: &Field<'_>) -> UpdateStrategy {
+    let field = match kind {
+        WorkloadKind::Deployment => spec.get("strategy"),
+        WorkloadKind::StatefulSet | WorkloadKind::DaemonSet => spec.get("updateStrategy"),
+        _ => return UpdateStrategy::default(),
+    };
+    let type_field = field.get("type");
+    let written = type_field.str();
+    let supported: &'static [&'static str] = match kind {
+        WorkloadKind::Deployment => &["Recreate", "RollingUpdate"],
+        _ => &["OnDelete", "RollingUpdate"],
+    };
+    let kind_name = match written.as_deref() {
+        None | Some("") => "RollingUpdate",
+        Some(t) => match supported.iter().find(|s| **s == t) {
+            Some(s) => s,
+            None => {
+                type_field.reject(Cause::Unsupported(Shown::Str(t.to_owned()), supported));
+                "RollingUpdate"
+            }
+        },
+    };
+    let rolling = field.get("rollingUpdate");
+    if kind_name != "RollingUpdate" {
+        if rolling.is_set() {
+            rolling.reject(Cause::Forbidden(Text::new(
+                format!("may not be specified when strategy `type` is '{kind_name}'"),
+                format!("strategy `type`이 '{kind_name}'이면 지정할 수 없습니다"),
+            )));
+        }
+        return UpdateStrategy {
+            kind: kind_name,
+            ..UpdateStrategy::default()
+        };
+    }
+    let surge = read_count(&rolling.get("maxSurge"));
+    let unavailable = read_count(&rolling.get("maxUnavailable"));
+    let (surge, unavailable, partition) = match kind {
+        WorkloadKind::Deployment => (
+            surge.or(Some(IntOrString::Str("25%".into()))),
+            unavailable.or(Some(IntOrString::Str("25%".into()))),
+            None,
+        ),
+        WorkloadKind::DaemonSet => (
+            surge.or(Some(IntOrString::Int(0))),
+            unavailable.or(Some(IntOrString::Int(1))),
+            None,
+        ),
+        _ => (
+            None,
+            unavailable,
+            Some(rolling.get("partition").int().unwrap_or(0)),
+        ),
+    };
+    if kind != WorkloadKind::StatefulSet && is_zero(&surge) && is_zero(&unavailable) {
+        rolling.get("maxUnavailable").reject(Cause::Invalid(
+            Shown::Int(0),
+            Text::new(
+                "may not be 0 when `maxSurge` is 0",
+                "`maxSurge`가 0이면 0일 수 없습니다",
+            ),
+        ));
+    }
+    UpdateStrategy {
+        kind: kind_name,
+        max_surge: surge,
+        max_unavailable: unavailable,
+        partition,
     }
 }
 

@@ -53,6 +53,20 @@ pub struct VolumeMount {
     pub sub_path: Option<String>,
 }
 
+/// A value as the manifest writes it, or `None` when the API server's default applies. It is
+/// part of a pod template's identity (its `pod-template-hash`) only when written, so that
+/// leaving it out hashes the same as before it was modelled.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Written<T>(pub Option<T>);
+
+impl<T: std::hash::Hash> std::hash::Hash for Written<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if let Some(value) = &self.0 {
+            value.hash(state);
+        }
+    }
+}
+
 /// One container of a pod.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Container {
@@ -68,6 +82,25 @@ pub struct Container {
     pub requests: Resources,
     /// True when the container has a readiness probe.
     pub readiness_probe: bool,
+    /// `imagePullPolicy` as written.
+    pub image_pull_policy: Written<String>,
+}
+
+impl Container {
+    /// `imagePullPolicy`, defaulted as the API server does (rule 9.2): `Always` for the
+    /// `latest` tag or no tag nor digest, otherwise `IfNotPresent`.
+    pub fn pull_policy(&self) -> &str {
+        if let Some(policy) = &self.image_pull_policy.0 {
+            return policy;
+        }
+        let last = self.image.rsplit('/').next().unwrap_or_default();
+        let digest = self.image.contains('@');
+        match last.split_once(':') {
+            _ if digest => "IfNotPresent",
+            Some((_, "latest")) | None => "Always",
+            Some(_) => "IfNotPresent",
+        }
+    }
 }
 
 /// Where a pod volume's data comes from.
@@ -177,6 +210,18 @@ pub enum DnsPolicy {
     None,
 }
 
+impl DnsPolicy {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DnsPolicy::ClusterFirst => "ClusterFirst",
+            DnsPolicy::ClusterFirstWithHostNet => "ClusterFirstWithHostNet",
+            DnsPolicy::Default => "Default",
+            DnsPolicy::None => "None",
+        }
+    }
+}
+
 impl PodSpec {
     /// True when the pod resolves names with cluster DNS (rule 2.7).
     pub fn uses_cluster_dns(&self) -> bool {
@@ -242,6 +287,27 @@ pub struct PodSpec {
     pub dns_policy: DnsPolicy,
     /// True when the pod sets its own `topologySpreadConstraints`.
     pub has_spread_constraints: bool,
+    /// `terminationGracePeriodSeconds` as written (default 30).
+    pub termination_grace_seconds: Written<i64>,
+    /// `schedulerName` as written (default `default-scheduler`).
+    pub scheduler_name: Written<String>,
+    /// `enableServiceLinks` as written (default true).
+    pub enable_service_links: Written<bool>,
+}
+
+impl PodSpec {
+    /// `terminationGracePeriodSeconds`, defaulted (rule 9.2).
+    pub fn grace_seconds(&self) -> i64 {
+        self.termination_grace_seconds.0.unwrap_or(30)
+    }
+
+    /// `schedulerName`, defaulted (rule 9.2).
+    pub fn scheduler(&self) -> &str {
+        self.scheduler_name
+            .0
+            .as_deref()
+            .unwrap_or("default-scheduler")
+    }
 }
 
 impl PodSpec {

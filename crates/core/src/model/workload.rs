@@ -74,6 +74,28 @@ pub struct WorkloadSpec {
     pub completions: Option<i64>,
     /// CronJob `schedule`.
     pub schedule: Option<String>,
+    /// How pods are replaced when the template changes, with the API server's defaults.
+    pub strategy: UpdateStrategy,
+    /// `revisionHistoryLimit` (default 10).
+    pub revision_history_limit: i64,
+    /// Deployment `progressDeadlineSeconds` (default 600).
+    pub progress_deadline_seconds: Option<i64>,
+    /// `minReadySeconds` (default 0).
+    pub min_ready_seconds: i64,
+}
+
+/// How a workload replaces its pods (`strategy` of a Deployment, `updateStrategy` of a
+/// StatefulSet or DaemonSet), as the API server defaults it (rule 9.3).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UpdateStrategy {
+    /// `RollingUpdate`, `Recreate` (Deployments) or `OnDelete` (StatefulSets, DaemonSets).
+    pub kind: &'static str,
+    /// `maxSurge` (Deployments: 25%; DaemonSets: 0).
+    pub max_surge: Option<super::IntOrString>,
+    /// `maxUnavailable` (Deployments: 25%; DaemonSets: 1).
+    pub max_unavailable: Option<super::IntOrString>,
+    /// StatefulSet `partition` (0).
+    pub partition: Option<i64>,
 }
 
 impl WorkloadSpec {
