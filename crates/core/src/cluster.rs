@@ -5,6 +5,7 @@
 //! scheduler and the kubelet's mounting until nothing changes. Resolution runs it once;
 //! every simulated event runs it again, so a replacement pod is placed by the same code.
 
+mod admission;
 mod build;
 mod change;
 mod checks;

@@ -4,7 +4,7 @@
 //! any input, and hostile input (alias bombs, deep nesting, huge pastes) is refused fast.
 
 mod api;
-mod api_error;
+pub(crate) mod api_error;
 mod fixes;
 mod misc;
 mod names;
@@ -437,13 +437,7 @@ impl DocumentLoader<'_, '_> {
         let Some(first) = errors.first() else {
             return Text::default();
         };
-        match errors.len() {
-            1 => first.message.clone(),
-            n => Text::new(
-                format!("{} (and {} more)", first.message.en, n - 1),
-                format!("{} (외 {}건)", first.message.ko, n - 1),
-            ),
-        }
+        api_error::with_more(&first.message, errors.len() - 1)
     }
 
     /// Where `prefix + path` is: from the key offsets `tree` remembers when the whole path is

@@ -203,14 +203,12 @@ metadata: {name: a}
 spec: {clusterIP: 10.200.0.1, selector: {app: x}, ports: [{port: 80}]}
 ";
     let (world, diagnostics) = sim::world(yaml);
-    assert!(
-        !mentions(&diagnostics, Code::PortClash, "10.200.0.1").is_empty(),
-        "no diagnostic for an out-of-range clusterIP: {diagnostics:#?}"
+    assert_eq!(
+        messages(&diagnostics, Code::PortClash),
+        ["The Service \"a\" is invalid: spec.clusterIPs: Invalid value: [\"10.200.0.1\"]: failed to allocate IP 10.200.0.1: the provided IP (10.200.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12"]
     );
-    assert_ne!(
-        svc(&world, "a").cluster_ip,
-        Some(Ipv4Addr::new(10, 200, 0, 1))
-    );
+    assert!(world.cluster.service("default", "a").is_none());
+    assert_eq!(rejected_names(&world), ["a"]);
 }
 
 #[test]
@@ -226,8 +224,16 @@ metadata: {name: b}
 spec: {clusterIP: 10.96.0.50, selector: {app: x}, ports: [{port: 80}]}
 ";
     let (world, diagnostics) = sim::world(yaml);
-    assert!(!mentions(&diagnostics, Code::PortClash, "10.96.0.50").is_empty());
-    assert_ne!(svc(&world, "a").cluster_ip, svc(&world, "b").cluster_ip);
+    assert_eq!(
+        messages(&diagnostics, Code::PortClash),
+        ["The Service \"b\" is invalid: spec.clusterIPs: Invalid value: [\"10.96.0.50\"]: failed to allocate IP 10.96.0.50: provided IP is already allocated"]
+    );
+    assert_eq!(
+        svc(&world, "a").cluster_ip,
+        Some(Ipv4Addr::new(10, 96, 0, 50))
+    );
+    assert!(world.cluster.service("default", "b").is_none());
+    assert_eq!(rejected_names(&world), ["b"]);
 }
 
 #[test]
@@ -243,16 +249,9 @@ metadata: {name: b}
 spec: {clusterIP: 10.96.0.10, selector: {app: x}, ports: [{port: 80}]}
 ";
     let (world, diagnostics) = sim::world(yaml);
-    assert!(!mentions(&diagnostics, Code::PortClash, "10.96.0.1 ").is_empty());
-    assert!(!mentions(&diagnostics, Code::PortClash, "10.96.0.10").is_empty());
-    assert_ne!(
-        svc(&world, "a").cluster_ip,
-        Some(Ipv4Addr::new(10, 96, 0, 1))
-    );
-    assert_ne!(
-        svc(&world, "b").cluster_ip,
-        Some(Ipv4Addr::new(10, 96, 0, 10))
-    );
+    assert!(!mentions(&diagnostics, Code::PortClash, "IP 10.96.0.1:").is_empty());
+    assert!(!mentions(&diagnostics, Code::PortClash, "IP 10.96.0.10:").is_empty());
+    assert_eq!(rejected_names(&world), ["a", "b"]);
 }
 
 #[test]
@@ -701,9 +700,13 @@ metadata: {name: second}
 spec: {type: NodePort, selector: {app: x}, ports: [{port: 80, nodePort: 30500}]}
 ";
     let (world, diagnostics) = sim::world(yaml);
-    assert!(!mentions(&diagnostics, Code::PortClash, "30500").is_empty());
+    assert_eq!(
+        messages(&diagnostics, Code::PortClash),
+        ["The Service \"second\" is invalid: spec.ports[0].nodePort: Invalid value: 30500: provided port is already allocated"]
+    );
     assert_eq!(svc(&world, "first").ports[0].node_port, Some(30500));
-    assert_ne!(svc(&world, "second").ports[0].node_port, Some(30500));
+    assert!(world.cluster.service("default", "second").is_none());
+    assert_eq!(rejected_names(&world), ["second"]);
 }
 
 #[test]
@@ -2148,4 +2151,20 @@ spec:
     let r = &out.requests[0];
     assert!(r.delivered, "{r:#?}");
     assert_eq!(rewrite_node(r).as_deref(), Some(NODE1));
+}
+
+fn messages(diagnostics: &[Diagnostic], code: Code) -> Vec<String> {
+    sim::with_code(diagnostics, code)
+        .iter()
+        .map(|d| d.message.en.clone())
+        .collect()
+}
+
+fn rejected_names(world: &World) -> Vec<String> {
+    world
+        .cluster
+        .rejected
+        .iter()
+        .map(|r| r.name.clone())
+        .collect()
 }

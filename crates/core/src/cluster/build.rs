@@ -1,6 +1,7 @@
 //! The initial state, straight from the objects: nodes, storage, Services with their
 //! addresses, controllers, and the pods written in the input.
 
+use super::admission;
 use super::controllers::{adopt_or_create_input_pod, workload_from_object};
 use super::ipam;
 use super::nodes;
@@ -8,10 +9,10 @@ use super::state::{
     Claim, ClaimPhase, Class, LoadBalancer, Service, ServicePortState, Volume, VolumePhase,
 };
 use super::{Cluster, ManualEndpoints};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Anchor, Body, Object, PersistentVolumeClaimSpec, PersistentVolumeSpec, ServiceSpec,
-    ServiceType, TrafficPolicy, WorkloadKind,
+    Body, Object, PersistentVolumeClaimSpec, PersistentVolumeSpec, ServiceSpec, ServiceType,
+    TrafficPolicy, WorkloadKind,
 };
 use crate::scenario::Scenario;
 use crate::text::Text;
@@ -102,8 +103,9 @@ pub fn build(
                 cluster.claims.push(claim);
             }
             Body::Service(spec) => {
-                let service = service(cluster, object, spec, diagnostics);
-                cluster.services.push(service);
+                if let Some(service) = service(cluster, object, spec, diagnostics) {
+                    cluster.services.push(service);
+                }
             }
             _ => {}
         }
@@ -233,84 +235,29 @@ fn service(
     object: &Object,
     spec: &ServiceSpec,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Service {
-    let meta = &object.meta;
-    let warn = |code: Code, en: String, ko: String| {
-        Diagnostic::warning(code, Text::new(en, ko))
-            .at(
-                Some(object.origin.document),
-                object.origin.at(Anchor::ClusterIp),
-            )
-            .about(meta.object_ref())
-    };
-    let cluster_ip = match (spec.service_type, spec.cluster_ip.as_deref()) {
-        (ServiceType::ExternalName, _) | (_, Some("None")) => None,
-        (_, Some(requested)) => match requested.parse::<Ipv4Addr>() {
-            Ok(ip) if cluster.allocations.claim_cluster_ip(ip) => Some(ip),
-            _ => {
-                let reason_en = if requested
-                    .parse::<Ipv4Addr>()
-                    .is_ok_and(ipam::in_service_range)
-                {
-                    "is already taken"
-                } else {
-                    "is not in the Service range 10.96.0.0/12"
-                };
-                let reason_ko = if reason_en.starts_with("is already") {
-                    "이미 사용 중입니다"
-                } else {
-                    "서비스 대역 10.96.0.0/12 밖입니다"
-                };
-                let ip = cluster.allocations.next_cluster_ip(&mut cluster.rng);
-                diagnostics.push(warn(
-                    Code::PortClash,
-                    format!("clusterIP {requested} {reason_en}; the API would reject this Service. kubeglass gives it {ip}"),
-                    format!("clusterIP {requested}이(가) {reason_ko}. API는 이 서비스를 거부합니다. kubeglass는 {ip}를 줍니다"),
-                ));
-                Some(ip)
-            }
-        },
-        _ => Some(cluster.allocations.next_cluster_ip(&mut cluster.rng)),
-    };
+) -> Option<Service> {
     // A LoadBalancer may opt out of node ports (`allocateLoadBalancerNodePorts: false`).
     let wants_node_ports = spec.service_type.has_node_ports()
         && (spec.service_type != ServiceType::LoadBalancer || spec.allocate_node_ports);
+    let refusals = admission::allocation_refusals(cluster, spec, wants_node_ports);
+    if !refusals.is_empty() {
+        admission::reject(cluster, object, refusals, diagnostics);
+        return None;
+    }
+    let cluster_ip = match (spec.service_type, spec.cluster_ip.as_deref()) {
+        (ServiceType::ExternalName, _) | (_, Some("None")) => None,
+        (_, Some(requested)) => requested
+            .parse::<Ipv4Addr>()
+            .ok()
+            .filter(|ip| cluster.allocations.claim_cluster_ip(*ip)),
+        _ => Some(cluster.allocations.next_cluster_ip(&mut cluster.rng)),
+    };
     let mut ports = Vec::with_capacity(spec.ports.len());
     for port in &spec.ports {
-        let node_port = if wants_node_ports {
-            match port.node_port {
-                Some(requested) if cluster.allocations.claim_node_port(requested) => {
-                    Some(requested)
-                }
-                Some(requested) if !crate::load::NODE_PORT_RANGE.contains(&requested) => {
-                    // Reported at load time; the Service still needs a port to be drawn.
-                    cluster.allocations.next_node_port(&mut cluster.rng)
-                }
-                Some(requested) => {
-                    let other = cluster
-                        .services
-                        .iter()
-                        .find(|s| s.ports.iter().any(|p| p.node_port == Some(requested)))
-                        .map_or_else(
-                            || "another Service".to_owned(),
-                            |s| format!("Service {}", s.key()),
-                        );
-                    let given = cluster.allocations.next_node_port(&mut cluster.rng);
-                    let given_text = given.map_or_else(|| "none".to_owned(), |p| p.to_string());
-                    diagnostics.push(
-                        warn(
-                            Code::PortClash,
-                            format!("nodePort {requested} is already used by {other}; the API would reject this Service (\"provided port is already allocated\"). kubeglass gives it {given_text}"),
-                            format!("nodePort {requested}은(는) 이미 {other}이(가) 쓰고 있습니다. API는 이 서비스를 거부합니다 (\"provided port is already allocated\"). kubeglass는 {given_text}를 줍니다"),
-                        )
-                        .at(Some(object.origin.document), object.origin.at(Anchor::Ports)),
-                    );
-                    given
-                }
-                None => cluster.allocations.next_node_port(&mut cluster.rng),
-            }
-        } else {
-            None
+        let node_port = match port.node_port {
+            _ if !wants_node_ports => None,
+            Some(requested) if cluster.allocations.claim_node_port(requested) => Some(requested),
+            _ => cluster.allocations.next_node_port(&mut cluster.rng),
         };
         ports.push(ServicePortState {
             name: port.name.clone(),
@@ -340,9 +287,9 @@ fn service(
     } else {
         LoadBalancer::Pending
     };
-    Service {
-        namespace: meta.namespace.clone(),
-        name: meta.name.clone(),
+    Some(Service {
+        namespace: object.meta.namespace.clone(),
+        name: object.meta.name.clone(),
         spec: Rc::new(spec.clone()),
         cluster_ip,
         ports,
@@ -351,7 +298,7 @@ fn service(
         endpoints: Vec::new(),
         origin: object.origin.clone(),
         builtin: false,
-    }
+    })
 }
 
 /// The Services every cluster has: `kubernetes` (the API server, on the control plane's

@@ -55,6 +55,16 @@ impl Allocations {
         in_service_range(ip) && self.cluster_ips.insert(u32::from(ip))
     }
 
+    /// True when `ip` is taken by a Service already.
+    pub fn cluster_ip_taken(&self, ip: Ipv4Addr) -> bool {
+        self.cluster_ips.contains(&u32::from(ip))
+    }
+
+    /// True when a Service already has node port `port`.
+    pub fn node_port_taken(&self, port: u16) -> bool {
+        self.node_ports.contains(&port)
+    }
+
     /// A random free ClusterIP from the upper (dynamic) band.
     pub fn next_cluster_ip(&mut self, rng: &mut Rng) -> Ipv4Addr {
         let base = u32::from(SERVICE_NETWORK);

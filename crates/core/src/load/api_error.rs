@@ -126,6 +126,17 @@ pub(crate) fn invalid(kind: &str, name: &str, cause: &Text) -> Text {
     )
 }
 
+/// The tray's summary of a rejected object: its first error, and how many more there are.
+pub(crate) fn with_more(first: &Text, more: usize) -> Text {
+    if more == 0 {
+        return first.clone();
+    }
+    Text::new(
+        format!("{} (and {more} more)", first.en),
+        format!("{} (외 {more}건)", first.ko),
+    )
+}
+
 /// kubectl's line for a field strict decoding does not know.
 pub(crate) fn unknown_field(kind: &str, version: &str, path: &str) -> Text {
     let version = version.rsplit('/').next().unwrap_or(version);
