@@ -282,17 +282,24 @@ fn every_diagnostic_has_both_languages() {
 }
 
 #[test]
-fn a_taint_with_an_unknown_effect_is_ignored_with_a_warning_on_nodes_and_scenario_nodes() {
+fn a_node_taint_with_an_unknown_effect_is_rejected_and_a_scenario_node_taint_is_ignored_with_a_warning(
+) {
     let node = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec:\n  taints:\n  - {key: a, effect: NoSchedule}\n  - {key: b, effect: Sometimes}\n";
+    let d = only(node, Code::Rejected);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.position.line, 7, "{}", d.message.en);
+    // ValidateNode checks spec.taints under the metadata path.
+    assert_eq!(
+        d.message.en,
+        "The Node \"n1\" is invalid: metadata.taints[1].effect: Unsupported value: \"Sometimes\": supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\""
+    );
     let scenario = "apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  cluster:\n    nodes:\n    - name: n1\n      taints:\n      - {key: a, effect: NoSchedule}\n      - {key: b, effect: Sometimes}\n";
-    for (text, line) in [(node, 7), (scenario, 10)] {
-        let d = only(text, Code::InvalidValue);
-        assert_eq!(d.severity, Severity::Warning);
-        assert_eq!(d.position.line, line, "{}", d.message.en);
-        assert!(
-            d.message.en.contains("`Sometimes` is not NoSchedule"),
-            "{}",
-            d.message.en
-        );
-    }
+    let d = only(scenario, Code::InvalidValue);
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.position.line, 10, "{}", d.message.en);
+    assert!(
+        d.message.en.contains("`Sometimes` is not NoSchedule"),
+        "{}",
+        d.message.en
+    );
 }

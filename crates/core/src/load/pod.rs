@@ -143,11 +143,16 @@ fn read_pull_policy(f: &Field<'_>) -> Option<String> {
 
 /// Requests, with limits standing in for missing requests (rule 4.6).
 fn read_requests(resources: &Field<'_>) -> Resources {
-    let requests = resources.get("requests");
-    let limits = resources.get("limits");
+    let (requests, limits) = quantity::read_container_resources(resources);
     let amount = |name: &str, milli: bool| {
-        let pick = |f: &Field<'_>| {
-            quantity::read(&f.get(name)).map(|q| if milli { q.milli_value() } else { q.value() })
+        let pick = |list: &[(String, crate::model::quantity::Quantity)]| {
+            list.iter().find(|(n, _)| n == name).map(|(_, q)| {
+                if milli {
+                    q.milli_value()
+                } else {
+                    q.value()
+                }
+            })
         };
         pick(&requests).or_else(|| pick(&limits)).unwrap_or(0)
     };
@@ -316,34 +321,74 @@ fn read_volume_source(kind: &str, f: &Field<'_>) -> VolumeSource {
     }
 }
 
+/// One toleration, checked as `ValidateTolerations` does (the causes in its order).
 fn read_toleration(t: &Field<'_>) -> Toleration {
-    let operator = match t.get("operator").str().as_deref() {
-        Some("Exists") => TolerationOperator::Exists,
-        _ => TolerationOperator::Equal,
-    };
+    let key = t.get("key").string();
+    let op_field = t.get("operator");
+    let op = op_field.str().unwrap_or_default();
+    let value = t.get("value").string();
     let effect_field = t.get("effect");
-    let effect = effect_field
-        .str()
-        .filter(|e| !e.is_empty())
-        .and_then(|e| {
-            let parsed = TaintEffect::parse(&e);
-            if parsed.is_none() {
-                effect_field.warn(
-                    Code::InvalidValue,
+    let effect_text = effect_field.str().unwrap_or_default();
+    let seconds = t.get("tolerationSeconds").int();
+    if key.is_empty() && op != "Exists" {
+        op_field.reject(Cause::Invalid(
+            Shown::Str(op.clone()),
+            Text::new(
+                "operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+                "`key`가 비어 있으면 operator는 Exists여야 합니다 (\"모든 키와 모든 값에 맞음\"이라는 뜻)",
+            ),
+        ));
+    }
+    if seconds.is_some() && effect_text != "NoExecute" {
+        effect_field.reject(Cause::Invalid(
+            Shown::Str(effect_text.clone()),
+            Text::new(
+                "effect must be 'NoExecute' when `tolerationSeconds` is set",
+                "`tolerationSeconds`를 쓰면 effect는 'NoExecute'여야 합니다",
+            ),
+        ));
+    }
+    let operator = match op.as_str() {
+        "Exists" => {
+            if !value.is_empty() {
+                op_field.reject(Cause::Invalid(
+                    Shown::Str(value.clone()),
                     Text::new(
-                        format!("toleration effect `{e}` is not NoSchedule, PreferNoSchedule or NoExecute"),
-                        format!("톨러레이션 effect `{e}`은(는) NoSchedule, PreferNoSchedule, NoExecute 중 하나가 아닙니다"),
+                        "value must be empty when `operator` is 'Exists'",
+                        "`operator`가 'Exists'이면 value는 비어 있어야 합니다",
                     ),
-                );
+                ));
+            }
+            TolerationOperator::Exists
+        }
+        "" | "Equal" => TolerationOperator::Equal,
+        other => {
+            op_field.reject(Cause::Unsupported(
+                Shown::Str(other.to_owned()),
+                &["Equal", "Exists"],
+            ));
+            TolerationOperator::Equal
+        }
+    };
+    // An empty effect matches every taint effect.
+    let effect = (!effect_text.is_empty())
+        .then(|| {
+            let parsed = TaintEffect::parse(&effect_text);
+            if parsed.is_none() {
+                effect_field.reject(Cause::Unsupported(
+                    Shown::Str(effect_text.clone()),
+                    super::node::TAINT_EFFECTS,
+                ));
             }
             parsed
-        });
+        })
+        .flatten();
     Toleration {
-        key: t.get("key").string(),
+        key,
         operator,
-        value: t.get("value").string(),
+        value,
         effect,
-        seconds: t.get("tolerationSeconds").int(),
+        seconds,
     }
 }
 
@@ -362,5 +407,83 @@ pub(crate) fn read_pod_status(status: &Field<'_>) -> PodStatus {
         phase: status.get("phase").str(),
         pod_ip: status.get("podIP").str().filter(|s| !s.is_empty()),
         ready,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::load::load;
+
+    fn rejected(text: &str) -> Vec<String> {
+        load(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::Rejected)
+            .map(|d| d.message.en.clone())
+            .collect()
+    }
+
+    fn pod(extra: &str) -> String {
+        format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n{extra}")
+    }
+
+    const EFFECTS: &str = "supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\"";
+
+    #[test]
+    fn a_toleration_effect_or_operator_outside_the_supported_ones_is_rejected() {
+        let text = pod("  tolerations:\n  - {key: gpu, operator: Equal, value: 'true', effect: NoScheduling}\n  - {key: gpu, operator: Matches, value: 'true'}\n");
+        assert_eq!(
+            rejected(&text),
+            [
+                format!("The Pod \"p\" is invalid: spec.tolerations[0].effect: Unsupported value: \"NoScheduling\": {EFFECTS}"),
+                "The Pod \"p\" is invalid: spec.tolerations[1].operator: Unsupported value: \"Matches\": supported values: \"Equal\", \"Exists\"".to_owned(),
+            ]
+        );
+    }
+
+    #[test]
+    fn toleration_rules_on_key_value_and_seconds() {
+        let text = pod("  tolerations:\n  - {effect: NoSchedule}\n  - {key: a, operator: Exists, value: x}\n  - {key: b, operator: Exists, effect: NoSchedule, tolerationSeconds: 60}\n");
+        assert_eq!(
+            rejected(&text),
+            [
+                "The Pod \"p\" is invalid: spec.tolerations[0].operator: Invalid value: \"\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+                "The Pod \"p\" is invalid: spec.tolerations[1].operator: Invalid value: \"x\": value must be empty when `operator` is 'Exists'",
+                "The Pod \"p\" is invalid: spec.tolerations[2].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
+            ]
+        );
+    }
+
+    #[test]
+    fn usual_tolerations_load_clean() {
+        let text = pod("  tolerations:\n  - operator: Exists\n  - {key: node-role.kubernetes.io/control-plane, effect: NoSchedule}\n  - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 300}\n");
+        let loaded = load(&text);
+        assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn negative_requests_and_limits_are_rejected_with_the_resource_as_a_key() {
+        let text = pod("    resources:\n      requests: {cpu: -1, memory: 64Mi}\n      limits: {memory: -0.5Gi}\n");
+        assert_eq!(
+            rejected(&text),
+            [
+                "The Pod \"p\" is invalid: spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0",
+                "The Pod \"p\" is invalid: spec.containers[0].resources.limits[memory]: Invalid value: \"-512Mi\": must be greater than or equal to 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_request_must_not_exceed_its_limit_and_extended_resources_must_match() {
+        let text = pod("    resources:\n      requests: {cpu: '2', example.com/gpu: 1, hugepages-2Mi: 2Mi}\n      limits: {cpu: '1', example.com/gpu: 2}\n");
+        assert_eq!(
+            rejected(&text),
+            [
+                "The Pod \"p\" is invalid: spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
+                "The Pod \"p\" is invalid: spec.containers[0].resources.requests: Invalid value: \"1\": must be equal to example.com/gpu limit of 2",
+                "The Pod \"p\" is invalid: spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources",
+            ]
+        );
     }
 }

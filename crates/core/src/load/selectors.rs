@@ -1,5 +1,6 @@
 //! Reading label selectors and node selectors.
 
+use super::api_error::{Cause, Shown};
 use super::read::Field;
 use crate::diagnostic::Code;
 use crate::model::{
@@ -24,81 +25,166 @@ pub(crate) fn read_label_selector(f: &Field<'_>) -> Option<LabelSelector> {
     })
 }
 
-fn parse_operator(f: &Field<'_>) -> Option<SelectorOperator> {
-    let op = f.string();
-    let parsed = match op.as_str() {
+fn parse_operator(op: &str) -> Option<SelectorOperator> {
+    Some(match op {
         "In" => SelectorOperator::In,
         "NotIn" => SelectorOperator::NotIn,
         "Exists" => SelectorOperator::Exists,
         "DoesNotExist" => SelectorOperator::DoesNotExist,
         _ => return None,
-    };
-    Some(parsed)
-}
-
-fn report_operator(f: &Field<'_>, allowed: &str) {
-    let op = f.string();
-    let path = f.dotted();
-    f.warn(
-        Code::InvalidValue,
-        Text::new(
-            format!("{path}: `{op}` is not an operator ({allowed}); the requirement is ignored"),
-            format!("{path}: `{op}`은(는) 연산자가 아닙니다 ({allowed}). 이 조건은 무시됩니다"),
-        ),
-    );
-}
-
-fn read_requirement(r: &Field<'_>) -> Option<Requirement> {
-    let op_field = r.get("operator");
-    let Some(operator) = parse_operator(&op_field) else {
-        report_operator(&op_field, "In, NotIn, Exists, DoesNotExist");
-        return None;
-    };
-    Some(Requirement {
-        key: r.get("key").string(),
-        operator,
-        values: r.get("values").strings(),
     })
 }
 
+/// `Invalid value: "Foo": not a valid selector operator`, as both label selectors and node
+/// selectors word it.
+fn reject_operator(field: &Field<'_>, op: &str) {
+    field.reject(Cause::Invalid(
+        Shown::Str(op.to_owned()),
+        Text::new(
+            "not a valid selector operator",
+            "올바른 셀렉터 연산자가 아닙니다",
+        ),
+    ));
+}
+
+/// The API's checks of `values` for the set-based operators, shared by label selectors
+/// (`ValidateLabelSelectorRequirement`) and node selectors (`ValidateNodeSelectorRequirement`).
+/// True when the values fit the operator.
+fn check_values(r: &Field<'_>, operator: SelectorOperator, values: &[String]) -> bool {
+    let field = r.get("values");
+    match operator {
+        SelectorOperator::In | SelectorOperator::NotIn if values.is_empty() => {
+            field.reject(Cause::Required(Some(Text::new(
+                "must be specified when `operator` is 'In' or 'NotIn'",
+                "`operator`가 'In' 또는 'NotIn'이면 값을 지정해야 합니다",
+            ))));
+            false
+        }
+        SelectorOperator::Exists | SelectorOperator::DoesNotExist if !values.is_empty() => {
+            field.reject(Cause::Forbidden(Text::new(
+                "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                "`operator`가 'Exists' 또는 'DoesNotExist'이면 값을 지정할 수 없습니다",
+            )));
+            false
+        }
+        _ => true,
+    }
+}
+
+/// One `matchExpressions` entry of a label selector. One the API rejects is left out (the
+/// object is rejected anyway), as the API cannot turn it into a selector either.
+fn read_requirement(r: &Field<'_>) -> Option<Requirement> {
+    let op_field = r.get("operator");
+    let op = op_field.string();
+    let values = r.get("values").strings();
+    let Some(operator) = parse_operator(&op) else {
+        reject_operator(&op_field, &op);
+        return None;
+    };
+    check_values(r, operator, &values).then(|| Requirement {
+        key: r.get("key").string(),
+        operator,
+        values,
+    })
+}
+
+/// One `matchExpressions` (`field_selector` false) or `matchFields` entry of a node selector
+/// term, checked as `ValidateNodeSelectorRequirement` and
+/// `ValidateNodeFieldSelectorRequirement` do.
 fn read_node_requirement(r: &Field<'_>, field_selector: bool) -> Option<NodeSelectorRequirement> {
     let op_field = r.get("operator");
+    let op = op_field.string();
     let key = r.get("key").string();
     let values = r.get("values").strings();
-    let number = || {
-        let parsed = values.first().and_then(|v| v.parse::<i64>().ok());
-        if parsed.is_none() {
-            let path = r.get("values").dotted();
-            r.get("values").warn(
-                Code::InvalidValue,
-                Text::new(
-                    format!("{path}: Gt and Lt need one integer value"),
-                    format!("{path}: Gt와 Lt에는 정수 값 하나가 필요합니다"),
-                ),
-            );
-        }
-        parsed
-    };
-    match op_field.string().as_str() {
-        "Gt" if !field_selector => number().map(|n| NodeSelectorRequirement::Gt(key, n)),
-        "Lt" if !field_selector => number().map(|n| NodeSelectorRequirement::Lt(key, n)),
-        _ => {
-            let Some(operator) = parse_operator(&op_field) else {
-                report_operator(&op_field, "In, NotIn, Exists, DoesNotExist, Gt, Lt");
+    if field_selector {
+        return read_field_requirement(r, key, &op, values);
+    }
+    match op.as_str() {
+        "Gt" | "Lt" => {
+            if values.len() != 1 {
+                r.get("values").reject(Cause::Required(Some(Text::new(
+                    "must be specified single value when `operator` is 'Lt' or 'Gt'",
+                    "`operator`가 'Lt' 또는 'Gt'이면 값을 하나만 지정해야 합니다",
+                ))));
+                return None;
+            }
+            // The API takes any string; the scheduler compares integers only.
+            let Ok(n) = values[0].trim().parse::<i64>() else {
+                let path = r.get("values").dotted();
+                r.get("values").warn(
+                    Code::InvalidValue,
+                    Text::new(
+                        format!("{path}: Gt and Lt need one integer value"),
+                        format!("{path}: Gt와 Lt에는 정수 값 하나가 필요합니다"),
+                    ),
+                );
                 return None;
             };
-            let requirement = Requirement {
-                key,
-                operator,
-                values,
-            };
-            Some(if field_selector {
-                NodeSelectorRequirement::Name(requirement)
+            Some(if op == "Gt" {
+                NodeSelectorRequirement::Gt(key, n)
             } else {
-                NodeSelectorRequirement::Label(requirement)
+                NodeSelectorRequirement::Lt(key, n)
             })
         }
+        _ => {
+            let Some(operator) = parse_operator(&op) else {
+                reject_operator(&op_field, &op);
+                return None;
+            };
+            check_values(r, operator, &values).then_some(NodeSelectorRequirement::Label(
+                Requirement {
+                    key,
+                    operator,
+                    values,
+                },
+            ))
+        }
     }
+}
+
+/// A `matchFields` entry: only `metadata.name`, only In or NotIn, exactly one value.
+fn read_field_requirement(
+    r: &Field<'_>,
+    key: String,
+    op: &str,
+    values: Vec<String>,
+) -> Option<NodeSelectorRequirement> {
+    let operator = match op {
+        "In" => Some(SelectorOperator::In),
+        "NotIn" => Some(SelectorOperator::NotIn),
+        _ => None,
+    };
+    let mut valid = true;
+    match operator {
+        Some(_) if values.len() != 1 => {
+            r.get("values").reject(Cause::Required(Some(Text::new(
+                "must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+                "노드 필드 셀렉터에서 `operator`가 'In' 또는 'NotIn'이면 값은 하나여야 합니다",
+            ))));
+            valid = false;
+        }
+        Some(_) => {}
+        None => {
+            reject_operator(&r.get("operator"), op);
+            valid = false;
+        }
+    }
+    if key != "metadata.name" {
+        r.get("key").reject(Cause::Invalid(
+            Shown::Str(key.clone()),
+            Text::new(
+                "not a valid field selector key",
+                "올바른 필드 셀렉터 키가 아닙니다",
+            ),
+        ));
+        valid = false;
+    }
+    let operator = operator.filter(|_| valid)?;
+    Some(NodeSelectorRequirement::Name(Requirement {
+        key,
+        operator,
+        values,
+    }))
 }
 
 /// One `nodeSelectorTerms` entry.
@@ -120,9 +206,18 @@ fn read_term(t: &Field<'_>) -> NodeSelectorTerm {
 
 /// A `NodeSelector` (`nodeSelectorTerms`).
 pub(crate) fn read_node_selector(f: &Field<'_>) -> Option<NodeSelector> {
-    f.is_set().then(|| NodeSelector {
-        terms: f.get("nodeSelectorTerms").items(read_term),
-    })
+    if !f.is_set() {
+        return None;
+    }
+    let terms = f.get("nodeSelectorTerms");
+    let read = terms.items(read_term);
+    if read.is_empty() {
+        terms.reject(Cause::Required(Some(Text::new(
+            "must have at least one node selector term",
+            "노드 셀렉터 조건이 하나 이상 있어야 합니다",
+        ))));
+    }
+    Some(NodeSelector { terms: read })
 }
 
 /// A pod's `affinity.nodeAffinity`.
@@ -135,10 +230,146 @@ pub(crate) fn read_node_affinity(f: &Field<'_>) -> Option<NodeAffinity> {
         preferred: f
             .get("preferredDuringSchedulingIgnoredDuringExecution")
             .items(|p| {
-                (
-                    p.get("weight").int().unwrap_or(1).clamp(1, 100) as i32,
-                    read_term(&p.get("preference")),
-                )
+                let field = p.get("weight");
+                let weight = field.int().unwrap_or(0);
+                if !(1..=100).contains(&weight) {
+                    field.reject(Cause::Invalid(
+                        Shown::Int(weight),
+                        Text::new("must be in the range 1-100", "1에서 100 사이여야 합니다"),
+                    ));
+                }
+                (weight.clamp(1, 100) as i32, read_term(&p.get("preference")))
             }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::load::load;
+
+    /// The API server's messages for what `text` has rejected, in text order.
+    fn rejected(text: &str) -> Vec<String> {
+        load(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::Rejected)
+            .map(|d| d.message.en.clone())
+            .collect()
+    }
+
+    fn deployment(selector: &str) -> String {
+        format!(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  selector:\n{selector}  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: c, image: nginx}}]\n"
+        )
+    }
+
+    fn pod_with_affinity(node_affinity: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers: [{{name: c, image: nginx}}]\n  affinity:\n    nodeAffinity:\n{node_affinity}"
+        )
+    }
+
+    #[test]
+    fn a_label_selector_operator_outside_the_four_is_rejected() {
+        let text = deployment(
+            "    matchLabels: {app: web}\n    matchExpressions:\n    - {key: tier, operator: Foo, values: [a]}\n",
+        );
+        assert_eq!(
+            rejected(&text),
+            ["The Deployment \"web\" is invalid: spec.selector.matchExpressions[0].operator: Invalid value: \"Foo\": not a valid selector operator"]
+        );
+    }
+
+    #[test]
+    fn in_without_values_and_exists_with_values_are_rejected() {
+        let text = deployment(
+            "    matchLabels: {app: web}\n    matchExpressions:\n    - {key: tier, operator: In}\n    - {key: app, operator: Exists, values: [web]}\n",
+        );
+        assert_eq!(
+            rejected(&text),
+            [
+                "The Deployment \"web\" is invalid: spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+                "The Deployment \"web\" is invalid: spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            ]
+        );
+    }
+
+    #[test]
+    fn valid_set_based_selectors_load_clean() {
+        let text = deployment(
+            "    matchExpressions:\n    - {key: app, operator: In, values: [web]}\n    - {key: gone, operator: DoesNotExist}\n",
+        );
+        assert!(!load(&text).has_errors(), "{:#?}", load(&text).diagnostics);
+    }
+
+    #[test]
+    fn a_node_selector_operator_outside_the_six_is_rejected() {
+        let text = pod_with_affinity(
+            "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - {key: disk, operator: Within, values: [ssd]}\n",
+        );
+        assert_eq!(
+            rejected(&text),
+            ["The Pod \"p\" is invalid: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: \"Within\": not a valid selector operator"]
+        );
+    }
+
+    #[test]
+    fn gt_and_lt_take_exactly_one_value() {
+        let text = pod_with_affinity(
+            "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - {key: cores, operator: Gt, values: ['4', '8']}\n          - {key: cores, operator: Lt}\n",
+        );
+        let path = "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions";
+        assert_eq!(
+            rejected(&text),
+            [
+                format!("The Pod \"p\" is invalid: {path}[0].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'"),
+                format!("The Pod \"p\" is invalid: {path}[1].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gt_value_that_is_not_an_integer_is_accepted_by_the_api_with_a_warning() {
+        let text = pod_with_affinity(
+            "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - {key: cores, operator: Gt, values: [four]}\n",
+        );
+        let loaded = load(&text);
+        assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+        assert!(loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::InvalidValue && d.message.en.contains("integer")));
+    }
+
+    #[test]
+    fn match_fields_take_metadata_name_in_or_not_in_and_one_value() {
+        let text = pod_with_affinity(
+            "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchFields:\n          - {key: metadata.name, operator: Exists}\n          - {key: metadata.labels, operator: In, values: [a, b]}\n          - {key: metadata.name, operator: In, values: [k8s-node1]}\n",
+        );
+        let path = "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields";
+        assert_eq!(
+            rejected(&text),
+            [
+                format!("The Pod \"p\" is invalid: {path}[0].operator: Invalid value: \"Exists\": not a valid selector operator"),
+                format!("The Pod \"p\" is invalid: {path}[1].key: Invalid value: \"metadata.labels\": not a valid field selector key"),
+                format!("The Pod \"p\" is invalid: {path}[1].values: Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_required_node_selector_needs_a_term_and_preferred_weights_stay_in_1_to_100() {
+        let text = pod_with_affinity(
+            "      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms: []\n      preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 0\n        preference:\n          matchExpressions: [{key: disk, operator: Exists}]\n",
+        );
+        let path = "spec.affinity.nodeAffinity";
+        assert_eq!(
+            rejected(&text),
+            [
+                format!("The Pod \"p\" is invalid: {path}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term"),
+                format!("The Pod \"p\" is invalid: {path}.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100"),
+            ]
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! Reading PersistentVolumes, PersistentVolumeClaims and StorageClasses.
 
-use super::api_error::Cause;
+use super::api_error::{Cause, Shown};
 use super::fixes::Plan;
 use super::quantity;
 use super::read::Field;
@@ -49,25 +49,60 @@ const POD_ONLY_SOURCES: &[&str] = &[
     "ephemeral",
 ];
 
+/// The access modes the API takes (`supportedAccessModes`, listed sorted as `sets.List` does).
+const ACCESS_MODES: &[&str] = &[
+    "ReadOnlyMany",
+    "ReadWriteMany",
+    "ReadWriteOnce",
+    "ReadWriteOncePod",
+];
+
+/// `accessModes` of a PersistentVolume or a claim, checked as the API does: each must be one
+/// of its full names (reported at the list, as the API does), and ReadWriteOncePod stands
+/// alone.
 fn read_access_modes(f: &Field<'_>) -> Vec<AccessMode> {
-    f.items(|m| {
-        let text = m.string();
-        let mode = AccessMode::parse(&text);
-        if mode.is_none() {
-            let path = m.dotted();
-            m.warn(
-                Code::InvalidValue,
+    let modes: Vec<AccessMode> = f
+        .items(|m| {
+            let text = m.string();
+            if ACCESS_MODES.contains(&text.as_str()) {
+                return AccessMode::parse(&text);
+            }
+            let short = AccessMode::parse(&text).map(|mode| match mode {
+                AccessMode::ReadWriteOnce => "ReadWriteOnce",
+                AccessMode::ReadOnlyMany => "ReadOnlyMany",
+                AccessMode::ReadWriteMany => "ReadWriteMany",
+                AccessMode::ReadWriteOncePod => "ReadWriteOncePod",
+            });
+            let hint = short.map(|full| {
                 Text::new(
-                    format!("{path} `{text}` is not ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod"),
-                    format!("{path} `{text}`은(는) ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod 중 하나가 아닙니다"),
-                ),
+                    format!("write {full}: `{text}` is how kubectl get abbreviates it"),
+                    format!("{full}로 쓰세요: `{text}`는 kubectl get이 줄여 보여 주는 이름입니다"),
+                )
+            });
+            let message = super::api_error::cause(
+                &f.dotted(),
+                &Cause::Unsupported(Shown::Str(text), ACCESS_MODES),
             );
-        }
-        mode
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+            m.report(Severity::Error, Code::Rejected, message, hint);
+            None
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+    let pod_only = modes.contains(&AccessMode::ReadWriteOncePod);
+    if pod_only && modes.iter().any(|m| *m != AccessMode::ReadWriteOncePod) {
+        f.reject(Cause::Forbidden(Text::new(
+            "may not use ReadWriteOncePod with other access modes",
+            "ReadWriteOncePod는 다른 접근 모드와 함께 쓸 수 없습니다",
+        )));
+    }
+    modes
+}
+
+/// True when the list is written with at least one item (what the API's `len(...) == 0`
+/// checks see, whatever the items hold).
+fn has_items(f: &Field<'_>) -> bool {
+    matches!(f.value(), Some(crate::yaml::Value::Seq(items)) if !items.is_empty())
 }
 
 fn storage_class_name(spec: &Field<'_>, annotations: &Labels) -> Option<String> {
@@ -141,8 +176,10 @@ pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolum
             )),
         );
     }
-    let capacity = quantity::read(&spec.get("capacity").get("storage")).map(|q| q.value());
-    if capacity.is_none() {
+    let capacity_field = spec.get("capacity");
+    let capacity = quantity::read_storage_size(&capacity_field, &capacity_field.dotted(), true)
+        .map(|q| q.value());
+    if !capacity_field.get("storage").is_set() {
         let field = spec.get("capacity");
         field.reject(Cause::Required(None));
         field.offer(Plan::AddUnderSpec(
@@ -150,7 +187,7 @@ pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolum
         ));
     }
     let access_modes = read_access_modes(&spec.get("accessModes"));
-    if access_modes.is_empty() {
+    if !has_items(&spec.get("accessModes")) {
         let field = spec.get("accessModes");
         field.reject(Cause::Required(None));
         field.offer(Plan::AddUnderSpec(
@@ -169,7 +206,12 @@ pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolum
     PersistentVolumeSpec {
         capacity: capacity.unwrap_or(0),
         access_modes,
-        reclaim_policy: read_reclaim(&reclaim, ReclaimPolicy::Retain),
+        // `supportedReclaimPolicy` of core validation, sorted.
+        reclaim_policy: read_reclaim(
+            &reclaim,
+            ReclaimPolicy::Retain,
+            &["Delete", "Recycle", "Retain"],
+        ),
         storage_class: storage_class_name(&spec, annotations).unwrap_or_default(),
         block: spec.get("volumeMode").str().as_deref() == Some("Block"),
         claim_ref: claim_ref.is_set().then(|| ClaimRef {
@@ -185,21 +227,23 @@ pub(crate) fn read_pv(root: &Field<'_>, annotations: &Labels) -> PersistentVolum
     }
 }
 
-fn read_reclaim(f: &Field<'_>, default: ReclaimPolicy) -> ReclaimPolicy {
-    let Some(text) = f.str() else {
+/// A reclaim policy: unsupported values are rejected (`supported` lists what this kind takes,
+/// in the API's order), and read as `default`.
+fn read_reclaim(
+    f: &Field<'_>,
+    default: ReclaimPolicy,
+    supported: &'static [&'static str],
+) -> ReclaimPolicy {
+    let Some(text) = f.str().filter(|t| !t.is_empty()) else {
         return default;
     };
-    ReclaimPolicy::parse(&text).unwrap_or_else(|| {
-        let path = f.dotted();
-        f.warn(
-            Code::InvalidValue,
-            Text::new(
-                format!("{path} `{text}` is not Retain, Delete or Recycle; {} is assumed", default.as_str()),
-                format!("{path} `{text}`은(는) Retain, Delete, Recycle 중 하나가 아닙니다. {}로 간주합니다", default.as_str()),
-            ),
-        );
-        default
-    })
+    match ReclaimPolicy::parse(&text).filter(|p| supported.contains(&p.as_str())) {
+        Some(policy) => policy,
+        None => {
+            f.reject(Cause::Unsupported(Shown::Str(text), supported));
+            default
+        }
+    }
 }
 
 /// Reads a claim spec (of a PVC, or of a StatefulSet's volumeClaimTemplates entry).
@@ -218,10 +262,11 @@ fn read_claim(
     annotations: &Labels,
 ) -> PersistentVolumeClaimSpec {
     spec.expect_map();
+    let resources = spec.get("resources");
+    let requests = resources.get("requests");
     let request =
-        quantity::read(&spec.get("resources").get("requests").get("storage")).map(|q| q.value());
-    if request.is_none() {
-        let resources = spec.get("resources");
+        quantity::read_storage_size(&requests, &resources.dotted(), false).map(|q| q.value());
+    if !requests.get("storage").is_set() {
         let path = format!("{}[storage]", resources.dotted());
         resources.report(
             Severity::Error,
@@ -231,7 +276,7 @@ fn read_claim(
         );
     }
     let access_modes = read_access_modes(&spec.get("accessModes"));
-    if access_modes.is_empty() {
+    if !has_items(&spec.get("accessModes")) {
         spec.get("accessModes")
             .reject(Cause::Required(Some(Text::new(
                 "at least 1 access mode is required",
@@ -264,11 +309,140 @@ pub(crate) fn read_storage_class(root: &Field<'_>, annotations: &Labels) -> Stor
     let mode = root.get("volumeBindingMode");
     StorageClassSpec {
         provisioner,
-        reclaim_policy: read_reclaim(&root.get("reclaimPolicy"), ReclaimPolicy::Delete),
+        // Storage validation takes Delete and Retain only (no Recycle).
+        reclaim_policy: read_reclaim(
+            &root.get("reclaimPolicy"),
+            ReclaimPolicy::Delete,
+            &["Delete", "Retain"],
+        ),
         binding_mode: match mode.str().as_deref() {
             Some("WaitForFirstConsumer") => BindingMode::WaitForFirstConsumer,
-            _ => BindingMode::Immediate,
+            None | Some("" | "Immediate") => BindingMode::Immediate,
+            Some(other) => {
+                mode.reject(Cause::Unsupported(
+                    Shown::Str(other.to_owned()),
+                    &["Immediate", "WaitForFirstConsumer"],
+                ));
+                BindingMode::Immediate
+            }
         },
         is_default,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::load::load;
+
+    /// The API server's messages for what `text` has rejected, in text order.
+    fn rejected(text: &str) -> Vec<String> {
+        load(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::Rejected)
+            .map(|d| d.message.en.clone())
+            .collect()
+    }
+
+    fn pv(spec: &str) -> String {
+        format!("apiVersion: v1\nkind: PersistentVolume\nmetadata: {{name: pv1}}\nspec:\n  hostPath: {{path: /data}}\n{spec}")
+    }
+
+    fn pvc(spec: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {{name: data}}\nspec:\n{spec}"
+        )
+    }
+
+    const SUPPORTED_MODES: &str =
+        "supported values: \"ReadOnlyMany\", \"ReadWriteMany\", \"ReadWriteOnce\", \"ReadWriteOncePod\"";
+
+    #[test]
+    fn an_unknown_access_mode_is_rejected_at_the_list_with_the_supported_ones() {
+        let text = pvc("  accessModes: [ReadWriteOnce, ReadWriteSometimes]\n  resources: {requests: {storage: 1Gi}}\n");
+        assert_eq!(
+            rejected(&text),
+            [format!("The PersistentVolumeClaim \"data\" is invalid: spec.accessModes: Unsupported value: \"ReadWriteSometimes\": {SUPPORTED_MODES}")]
+        );
+        let text = pv("  capacity: {storage: 1Gi}\n  accessModes: [RWO]\n");
+        let loaded = load(&text);
+        let d = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::Rejected)
+            .expect("rejected");
+        assert_eq!(
+            d.message.en,
+            format!("The PersistentVolume \"pv1\" is invalid: spec.accessModes: Unsupported value: \"RWO\": {SUPPORTED_MODES}")
+        );
+        assert!(d
+            .hint
+            .as_ref()
+            .is_some_and(|h| h.en.contains("ReadWriteOnce")));
+    }
+
+    #[test]
+    fn read_write_once_pod_may_not_be_mixed_with_other_modes() {
+        let text = pvc("  accessModes: [ReadWriteOncePod, ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n");
+        assert_eq!(
+            rejected(&text),
+            ["The PersistentVolumeClaim \"data\" is invalid: spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"]
+        );
+    }
+
+    #[test]
+    fn reclaim_policies_outside_the_supported_ones_are_rejected() {
+        let text = pv("  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Keep\n");
+        assert_eq!(
+            rejected(&text),
+            ["The PersistentVolume \"pv1\" is invalid: spec.persistentVolumeReclaimPolicy: Unsupported value: \"Keep\": supported values: \"Delete\", \"Recycle\", \"Retain\""]
+        );
+        // A StorageClass takes Delete and Retain only.
+        let text = "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: example.com/disk\nreclaimPolicy: Recycle\nvolumeBindingMode: Later\n";
+        assert_eq!(
+            rejected(text),
+            [
+                "The StorageClass \"fast\" is invalid: reclaimPolicy: Unsupported value: \"Recycle\": supported values: \"Delete\", \"Retain\"",
+                "The StorageClass \"fast\" is invalid: volumeBindingMode: Unsupported value: \"Later\": supported values: \"Immediate\", \"WaitForFirstConsumer\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn storage_sizes_must_be_above_zero() {
+        let text = pvc("  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 0}}\n");
+        assert_eq!(
+            rejected(&text),
+            ["The PersistentVolumeClaim \"data\" is invalid: spec.resources[storage]: Invalid value: \"0\": must be greater than zero"]
+        );
+        let text =
+            pvc("  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: -1Gi}}\n");
+        assert_eq!(
+            rejected(&text),
+            ["The PersistentVolumeClaim \"data\" is invalid: spec.resources[storage]: Invalid value: \"-1Gi\": must be greater than zero"]
+        );
+        // A PV's capacity also goes through validateBasicResource (two causes at one place,
+        // listed by their text).
+        let text = pv("  capacity: {storage: -1Gi}\n  accessModes: [ReadWriteOnce]\n");
+        assert_eq!(
+            rejected(&text),
+            [
+                "The PersistentVolume \"pv1\" is invalid: spec.capacity[storage]: Invalid value: \"-1Gi\": must be greater than zero",
+                "The PersistentVolume \"pv1\" is invalid: spec.capacity[storage]: Invalid value: -1073741824: must be a valid resource quantity",
+            ]
+        );
+    }
+
+    #[test]
+    fn valid_volumes_claims_and_classes_load_clean() {
+        for text in [
+            pv("  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce, ReadOnlyMany]\n  persistentVolumeReclaimPolicy: Recycle\n"),
+            pvc("  accessModes: [ReadWriteOncePod]\n  resources: {requests: {storage: 500Mi}}\n"),
+            "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: example.com/disk\nreclaimPolicy: Retain\nvolumeBindingMode: WaitForFirstConsumer\n".to_owned(),
+        ] {
+            let loaded = load(&text);
+            assert!(!loaded.has_errors(), "{text}\n{:#?}", loaded.diagnostics);
+        }
     }
 }
