@@ -5,6 +5,7 @@
 //! error in one document does not lose the documents after it.
 
 mod depth;
+mod directive;
 mod json_stream;
 mod korean;
 mod locate;

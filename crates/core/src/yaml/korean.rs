@@ -100,6 +100,40 @@ const PROBLEMS: &[(&str, &str)] = &[
         "알 수 없는 지시문 이름입니다",
     ),
     (
+        "could not find expected directive name",
+        "지시문 이름이 있어야 합니다",
+    ),
+    (
+        "found unexpected non-alphabetical character",
+        "지시문 이름에 영문자가 아닌 문자가 있습니다",
+    ),
+    (
+        "did not find expected version number",
+        "버전 번호가 있어야 합니다",
+    ),
+    (
+        "did not find expected digit or '.' character",
+        "숫자나 `.`가 있어야 합니다",
+    ),
+    (
+        "found extremely long version number",
+        "버전 번호가 너무 깁니다",
+    ),
+    (
+        "found duplicate %YAML directive",
+        "%YAML 지시문이 한 문서에 두 번 있습니다",
+    ),
+    (
+        "found incompatible YAML document",
+        "호환되지 않는 YAML 문서입니다 (버전을 확인하세요)",
+    ),
+    (
+        "found duplicate %TAG directive",
+        "%TAG 지시문이 두 번 있습니다",
+    ),
+    ("did not find expected whitespace", "공백이 있어야 합니다"),
+    ("did not find expected '!'", "`!`가 있어야 합니다"),
+    (
         "found undefined tag handle",
         "정의되지 않은 태그 핸들이 있습니다",
     ),
@@ -152,6 +186,12 @@ const CONTEXTS: &[(&str, &str)] = &[
     ("scanning an alias", "별칭(`*`)을"),
     ("scanning a tag", "태그(`!`)를"),
     ("scanning a directive", "지시문(`%`)을"),
+    ("scanning a %YAML directive", "%YAML 지시문을"),
+    ("scanning a %TAG directive", "%TAG 지시문을"),
+    ("parsing a %TAG directive", "%TAG 지시문을"),
+    ("scanning a tag directive", "%TAG 지시문을"),
+    ("parsing a tag directive", "%TAG 지시문을"),
+    ("parsing a tag", "태그(`!`)를"),
 ];
 
 /// Lead of a message we cannot translate.

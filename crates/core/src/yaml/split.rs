@@ -14,42 +14,84 @@ pub struct Chunk<'t> {
 }
 
 /// Splits `input` into documents, dropping the ones that hold only comments or blank lines.
+///
+/// `%` directives (`%YAML 1.1`) belong to the document whose `---` follows them, so its
+/// chunk starts at the first of them; directives that no `---` follows make a chunk of their
+/// own, so that the parser can refuse them.
 pub fn split_documents(input: &str) -> Vec<Chunk<'_>> {
     let body_start = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let mut chunks = Vec::new();
     let mut start = body_start;
     let mut has_content = false;
+    // Where the directive lines not yet followed by their `---` (or by content) start.
+    let mut directives: Option<usize> = None;
     let mut offset = body_start;
     for line in input[body_start..].split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        // Only lines starting with `-` or `.` can be markers; once a document has content,
-        // no other line needs a look.
-        if has_content && !line.starts_with(['-', '.']) {
+        // Only lines starting with `-`, `.` or `%` can be markers or directives; once a
+        // document has content, no other line needs a look unless directives wait.
+        if has_content && directives.is_none() && !line.starts_with(['-', '.', '%']) {
             continue;
         }
         match marker(line) {
             Some(Marker::DocumentStart { inline_content }) => {
+                let cut = directives.unwrap_or(line_start);
                 if has_content {
-                    push(&mut chunks, input, start, line_start);
+                    push(&mut chunks, input, start, cut);
                 }
-                start = line_start;
+                start = cut;
                 has_content = inline_content;
+                directives = None;
             }
             Some(Marker::DocumentEnd) => {
-                if has_content {
-                    push(&mut chunks, input, start, offset);
-                }
+                end_region(&mut chunks, input, start, has_content, directives, offset);
                 start = offset;
                 has_content = false;
+                directives = None;
             }
-            None => has_content |= is_content(line),
+            None if line.starts_with('%') => {
+                directives.get_or_insert(line_start);
+            }
+            None if is_content(line) => {
+                // Directives followed by content without `---` stay where they are: the
+                // parser refuses them there.
+                has_content = true;
+                directives = None;
+            }
+            None => {}
         }
     }
-    if has_content {
-        push(&mut chunks, input, start, input.len());
-    }
+    end_region(
+        &mut chunks,
+        input,
+        start,
+        has_content,
+        directives,
+        input.len(),
+    );
     chunks
+}
+
+/// Closes the region `start..end` at a `...` or at the end of the input: its content is a
+/// document, and directives after it (or alone) a chunk of their own.
+fn end_region<'t>(
+    chunks: &mut Vec<Chunk<'t>>,
+    input: &'t str,
+    start: usize,
+    has_content: bool,
+    directives: Option<usize>,
+    end: usize,
+) {
+    match (has_content, directives) {
+        (true, Some(at)) => {
+            push(chunks, input, start, at);
+            push(chunks, input, at, end);
+        }
+        (true, None) => push(chunks, input, start, end),
+        (false, Some(at)) => push(chunks, input, at, end),
+        (false, None) => {}
+    }
 }
 
 fn push<'t>(chunks: &mut Vec<Chunk<'t>>, input: &'t str, start: usize, end: usize) {
@@ -133,5 +175,37 @@ mod tests {
         assert_eq!(texts(input), vec!["{\"a\": 1}", "{\"b\": \"}{\"}"]);
         let chunks = split_documents(input);
         assert_eq!(chunks[1].offset, 9);
+    }
+
+    #[test]
+    fn directives_go_with_the_document_their_marker_starts() {
+        assert_eq!(
+            texts("# head\n%YAML 1.1\n---\na: 1\n"),
+            vec!["%YAML 1.1\n---\na: 1\n"]
+        );
+        assert_eq!(
+            texts("a: 1\n%YAML 1.1\n# c\n---\nb: 2\n"),
+            vec!["a: 1\n", "%YAML 1.1\n# c\n---\nb: 2\n"]
+        );
+        assert_eq!(
+            texts("a: 1\n...\n%YAML 1.1\n---\nb: 2\n"),
+            vec!["a: 1\n...\n", "%YAML 1.1\n---\nb: 2\n"]
+        );
+    }
+
+    #[test]
+    fn directives_with_no_marker_after_them_make_a_chunk_the_parser_refuses() {
+        assert_eq!(texts("%YAML 1.1\n"), vec!["%YAML 1.1\n"]);
+        assert_eq!(texts("a: 1\n%YAML 1.1\n"), vec!["a: 1\n", "%YAML 1.1\n"]);
+        assert_eq!(
+            texts("a: 1\n%YAML 1.1\n...\n"),
+            vec!["a: 1\n", "%YAML 1.1\n...\n"]
+        );
+        // Followed by content instead of `---`, they stay with it.
+        assert_eq!(texts("%YAML 1.1\na: 1\n"), vec!["%YAML 1.1\na: 1\n"]);
+        assert_eq!(
+            texts("a: 1\n%YAML 1.1\nb: 2\n"),
+            vec!["a: 1\n%YAML 1.1\nb: 2\n"]
+        );
     }
 }

@@ -135,6 +135,20 @@ pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value<'_>>, Ve
         };
         return (None, vec![error]);
     }
+    if let Some(refused) = super::directive::check(text, lines_before) {
+        // A document behind a directive kubectl's parser refuses is not read; libyaml may
+        // still have found a problem earlier in the text.
+        let error = match parse(text, true, lines_before) {
+            Err(earlier)
+                if earlier.kind == ParseErrorKind::Syntax
+                    && matches!((earlier.offset, refused.offset), (Some(a), Some(b)) if a < b) =>
+            {
+                earlier
+            }
+            _ => refused,
+        };
+        return (None, vec![error]);
+    }
     match parse(text, true, lines_before) {
         Ok(value) => (Some(value), Vec::new()),
         Err(error) if error.kind == ParseErrorKind::DuplicateKey => {
@@ -149,9 +163,12 @@ pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value<'_>>, Ve
 /// The caller falls back to [`parse_document`] per document when anything fails, and must
 /// stop reading at the first failure: after one, the iterator may not end.
 pub fn parse_stream(text: &str) -> impl Iterator<Item = Option<Value<'_>>> + '_ {
+    // libyaml takes directives kubectl's parser refuses (`%YAML 1.2`): the stream then fails
+    // at once, and each document is parsed, and its directives checked, on its own.
+    let refused = super::directive::any_refused(text);
     let input = Input::new(text, true);
     let scratch = Scratch::default();
-    serde_norway::Deserializer::from_str(text).map(move |document| {
+    let documents = serde_norway::Deserializer::from_str(text).map(move |document| {
         scratch.clear();
         ValueSeed {
             input,
@@ -159,7 +176,8 @@ pub fn parse_stream(text: &str) -> impl Iterator<Item = Option<Value<'_>>> + '_ 
         }
         .deserialize(document)
         .ok()
-    })
+    });
+    refused.then_some(None).into_iter().chain(documents)
 }
 
 fn parse(text: &str, strict: bool, lines_before: usize) -> Result<Value<'_>, ParseError> {
@@ -640,6 +658,42 @@ mod tests {
             .message
             .ko
             .starts_with("13번째 줄 3열부터 블록 목록을 읽던 중, "));
+    }
+
+    #[test]
+    fn a_malformed_tag_directive_before_a_refused_version_is_reported_first() {
+        // go-yaml takes directives in order: the `%TAG` libyaml refuses comes first.
+        let (value, errors) = parse_document("%TAG !x\n%YAML 1.2\n---\na: 1\n", 0);
+        assert!(value.is_none());
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.en.contains("tag directive"),
+            "{}",
+            errors[0].message.en
+        );
+        assert!(
+            !errors[0]
+                .message
+                .ko
+                .starts_with(super::super::UNTRANSLATED_SYNTAX),
+            "{}",
+            errors[0].message.ko
+        );
+        let (_, errors) = parse_document("%YAML 1.2\n%TAG !x\n---\na: 1\n", 0);
+        assert!(errors[0]
+            .message
+            .en
+            .starts_with("found incompatible YAML document"));
+    }
+
+    #[test]
+    fn a_stream_with_a_refused_directive_fails_at_once() {
+        assert!(parse_stream("a: 1\n---\n%YAML 1.2\n---\nb: 2\n")
+            .next()
+            .unwrap()
+            .is_none());
+        let accepted: Vec<_> = parse_stream("%YAML 1.1\n---\na: 1\n").collect();
+        assert!(accepted[0].is_some());
     }
 
     #[test]
