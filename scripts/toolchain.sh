@@ -6,7 +6,8 @@
 #   scripts/toolchain.sh --build   only what building the site needs (as CI's deploy does)
 #
 # To build: rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli (the version
-# in Cargo.lock), wasm-opt (npm binaryen 132) and Debian's brotli (precompressed assets).
+# in Cargo.lock), wasm-opt (npm binaryen 132), esbuild (npm, minifies the JS glue) and Debian's
+# brotli (precompressed assets).
 # To test, also: cargo-nextest, Debian's chromium with a Hangul font, the e2e suite's npm
 # packages (@playwright/test, driving /usr/bin/chromium; reveal.js) and check-jsonschema (PyPI,
 # into .tools/venv) for the deploy workflow.
@@ -20,6 +21,7 @@ export PATH="$tools/npm/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+ESBUILD_VERSION=0.28.2
 
 say() { printf '\033[1m[toolchain]\033[0m %s\n' "$*"; }
 
@@ -43,14 +45,15 @@ ensure_cargo_tool() { # binary, version, install args...
   cargo install "$@"
 }
 
-ensure_wasm_opt() {
-  if [ -x "$tools/npm/node_modules/.bin/wasm-opt" ] \
-    && grep -q "\"version\": \"$BINARYEN_VERSION\"" "$tools/npm/node_modules/binaryen/package.json" 2>/dev/null; then
+ensure_npm_tool() { # binary, package, version
+  local bin=$1 package=$2 version=$3
+  if [ -x "$tools/npm/node_modules/.bin/$bin" ] \
+    && grep -q "\"version\": \"$version\"" "$tools/npm/node_modules/$package/package.json" 2>/dev/null; then
     return
   fi
-  say "installing wasm-opt (npm binaryen $BINARYEN_VERSION) into .tools/"
+  say "installing $bin (npm $package $version) into .tools/"
   mkdir -p "$tools/npm"
-  npm install --prefix "$tools/npm" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+  npm install --prefix "$tools/npm" --no-audit --no-fund --silent "$package@$version"
 }
 
 apt_install() { # packages...
@@ -101,7 +104,8 @@ ensure_cargo_tool trunk "$TRUNK_VERSION" --locked "trunk@$TRUNK_VERSION"
 wbg=$(wasm_bindgen_version)
 # Not --locked: its lockfile pins a crate version this registry lacks.
 ensure_cargo_tool wasm-bindgen "$wbg" "wasm-bindgen-cli@$wbg"
-ensure_wasm_opt
+ensure_npm_tool wasm-opt binaryen "$BINARYEN_VERSION"
+ensure_npm_tool esbuild esbuild "$ESBUILD_VERSION"
 ensure_brotli
 if $only_build; then
   say "ready to build: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $wbg, $(wasm-opt --version | head -n1)"

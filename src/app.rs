@@ -4,8 +4,8 @@
 
 use crate::address;
 use crate::components::{
-    download, download_png, download_yaml, go_to_line, Caption, Controls, DiagnosticList, Editor,
-    Gallery, Inspector, Narration, SharePanel, Shortcuts, Stage, Timeline,
+    download, download_png, download_yaml, marks, Caption, Controls, DiagnosticList, Editor,
+    Gallery, GoTo, Inspector, Narration, SharePanel, Shortcuts, Stage, Timeline,
 };
 use crate::deck::use_deck;
 use crate::hooks::{
@@ -115,7 +115,7 @@ pub fn App() -> Html {
         });
     }
     let embed = address.embed;
-    let area = use_node_ref();
+    let go_to = use_state(|| None::<GoTo>);
     let root = use_node_ref();
     let share_open = use_state(|| false);
     let language = state.language;
@@ -131,6 +131,7 @@ pub fn App() -> Html {
             move || drop(timer)
         });
     }
+    crate::reading::use_sliced_reading(state.reading.clone(), dispatch.clone());
     // The play loop: when a step's motion has settled, wait a little, then play the next.
     {
         let dispatch = dispatch.clone();
@@ -309,9 +310,13 @@ pub fn App() -> Html {
         own: true,
     });
     let on_goto = {
-        let area = area.clone();
-        Callback::from(move |line: u32| go_to_line(&area, line))
+        let go_to = go_to.clone();
+        Callback::from(move |line: u32| {
+            let seq = go_to.map_or(0, |g: GoTo| g.seq.wrapping_add(1));
+            go_to.set(Some(GoTo { line, seq }));
+        })
     };
+    let problem_lines = use_memo(Shared(state.lab.clone()), |lab| marks(&lab.diagnostics));
     let picture_title = format!("kubeglass: {}", t(Msg::Picture, language));
     let on_download = {
         let (state, picture_title) = (state.clone(), picture_title.clone());
@@ -386,10 +391,15 @@ pub fn App() -> Html {
                         <button type="button" class="kg-button" data-testid="restore-text" onclick={dispatch.reform(|_: MouseEvent| Action::Restore)}>{ t(Msg::Restore, language) }</button>
                     </p>
                 }
-                <Editor text={state.text.clone()} area={area.clone()} {language} {on_edit} {on_paste} {on_files} on_download={on_download_yaml} />
+                <Editor text={state.text.clone()} marks={(*problem_lines).clone()} go_to={*go_to} {language} {on_edit} {on_paste} {on_files} on_download={on_download_yaml} />
                 <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {damage} {on_goto} on_fix={dispatch.reform(Action::Fix)} />
             </section>
             <main class="kg-view-pane">
+                if let Some(reading) = &state.reading {
+                    <p class="kg-reading" data-testid="reading" role="status">
+                        { crate::i18n::reading_line(reading.done, reading.text.len(), language) }
+                    </p>
+                }
                 { controls }
                 { stage }
                 <div class="kg-phone-only kg-phone-caption">{ caption }</div>

@@ -20,7 +20,7 @@ pub use caption::Caption;
 pub use controls::Controls;
 pub use diagnostics::DiagnosticList;
 pub use download::{download, download_png, download_yaml};
-pub use editor::{go_to_line, Editor};
+pub use editor::{marks, Editor, GoTo};
 pub use gallery::Gallery;
 pub use inspector::Inspector;
 pub use narration::Narration;

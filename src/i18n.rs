@@ -119,6 +119,9 @@ pub enum Msg {
     ShowEditor,
     HideEditor,
     PresenterMode,
+    LongText,
+    AllSelected,
+    Lines,
 }
 
 /// The phrase in a language.
@@ -281,9 +284,35 @@ pub fn t(msg: Msg, language: Language) -> &'static str {
         Msg::ShowEditor => ("Show the manifests", "매니페스트 보기"),
         Msg::HideEditor => ("Hide the manifests", "매니페스트 숨기기"),
         Msg::PresenterMode => ("Presenter mode", "발표 모드"),
+        Msg::LongText => (
+            "A long text: shown in blocks of 400 lines. Ctrl+A selects all of it.",
+            "긴 텍스트라 400줄씩 나눠 보여 줍니다. Ctrl+A로 전체를 선택합니다.",
+        ),
+        Msg::AllSelected => (
+            "Whole text selected (type, paste or Delete to replace it; Ctrl+C to copy). Lines:",
+            "텍스트 전체 선택됨 (입력·붙여 넣기·Delete로 바꾸고 Ctrl+C로 복사). 줄 수:",
+        ),
+        Msg::Lines => ("Lines", "줄"),
     };
     match language {
         Language::En => en,
         Language::Ko => ko,
+    }
+}
+
+/// The progress line while a long text is read: `Reading 1.2 MB… 40%`.
+pub fn reading_line(done: usize, total: usize, language: Language) -> String {
+    let size = if total >= 1024 * 1024 {
+        format!(
+            "{} MB",
+            kubeglass_core::number::fixed(total as f64 / (1024.0 * 1024.0), 1)
+        )
+    } else {
+        format!("{} KB", total.div_ceil(1024))
+    };
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
+    match language {
+        Language::En => format!("Reading {size}… {percent}%"),
+        Language::Ko => format!("{size} 읽는 중… {percent}%"),
     }
 }

@@ -13,6 +13,7 @@ mod frames;
 mod hooks;
 pub mod i18n;
 mod keys;
+mod reading;
 mod saved;
 mod shared;
 pub mod state;

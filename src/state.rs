@@ -25,6 +25,10 @@ use yew::Reducible;
 /// The example the page opens on when the address names none and nothing was kept.
 pub const DEFAULT_EXAMPLE: &str = "deployment";
 
+/// Texts longer than this are read in slices between frames (see `src/reading.rs`), so the
+/// page keeps answering; shorter ones are read at once, which is quicker to see.
+pub const SLICED_OVER: usize = 64 * 1024;
+
 /// Speeds the speed control offers, in percent.
 pub const SPEEDS: [u32; 4] = [50, 100, 200, 400];
 
@@ -88,6 +92,19 @@ pub struct AppState {
     pub damage: Option<Damage>,
     /// A story has been opened (a link's text arrives after the page is up).
     pub opened: bool,
+    /// A long text being read in slices; the picture changes when it is done.
+    pub reading: Option<Reading>,
+}
+
+/// A long text being read in slices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// Which reading this is: a newer text starts another, and the old one stops.
+    pub revision: u64,
+    /// The text being read.
+    pub text: Rc<str>,
+    /// Bytes read so far.
+    pub done: usize,
 }
 
 /// Everything that can change the state.
@@ -162,6 +179,20 @@ pub enum Action {
     StopTraffic,
     /// Send the next request of the steady traffic.
     TrafficTick,
+    /// Part of a long text has been read (`revision` says which reading).
+    ReadProgress {
+        /// The reading.
+        revision: u64,
+        /// Bytes read so far.
+        done: usize,
+    },
+    /// A long text has been read: resolve and draw it.
+    Read {
+        /// The reading.
+        revision: u64,
+        /// What was read.
+        loaded: Rc<kubeglass_core::load::Loaded>,
+    },
     /// Change the language.
     Language(Language),
     /// The stage finished animating this revision.
@@ -191,6 +222,7 @@ impl AppState {
             previous: None,
             damage: None,
             opened: false,
+            reading: None,
         }
     }
 
@@ -346,11 +378,34 @@ impl AppState {
         });
     }
 
+    /// Shows the text just read: the story rebuilt on it, or its errors over the last picture.
+    fn show_read(&mut self, loaded: kubeglass_core::load::Loaded) {
+        let before = self.lab.playback.scene().clone();
+        self.lab = Rc::new(self.lab.read(&self.text, loaded));
+        if !self.lab.stale {
+            self.example = None;
+            self.animate(Some(&before), false, true);
+        }
+    }
+
     /// The user changed the text: it is theirs now, kept for the next visit, and what it
     /// replaced is no longer offered back.
     fn made_own(&mut self) {
         self.untouched = false;
         self.previous = None;
+    }
+
+    /// What to offer back after `text` replaces the editor's: the user's own text, unless
+    /// `text` is theirs too.
+    fn replaced(&self, text: &str, own: bool) -> Option<Rc<str>> {
+        let previous = if own {
+            None
+        } else if self.untouched {
+            self.previous.clone()
+        } else {
+            Some(Rc::from(self.text.as_str()))
+        };
+        previous.filter(|p| !p.trim().is_empty() && **p != *text)
     }
 
     /// The state after opening `text`; view preferences carry over.
@@ -362,13 +417,7 @@ impl AppState {
         play: bool,
         own: bool,
     ) -> Self {
-        let previous = if own {
-            None
-        } else if self.untouched {
-            self.previous.clone()
-        } else {
-            Some(Rc::from(self.text.as_str()))
-        };
+        let previous = self.replaced(text, own);
         let mut fresh = AppState::open(text, example, self.language);
         fresh.speed = self.speed;
         fresh.view = self.view;
@@ -381,7 +430,7 @@ impl AppState {
             .for_picture(fresh.view.frame(fresh.picture_size()));
         fresh.untouched = !own;
         fresh.opened = true;
-        fresh.previous = previous.filter(|p| !p.trim().is_empty() && **p != *text);
+        fresh.previous = previous;
         fresh.animation.revision = self.animation.revision + 1;
         fresh.settled = fresh.animation.revision;
         if step > 0 {
@@ -420,15 +469,43 @@ impl Reducible for AppState {
                 s.made_own();
             }
             Action::Reparse => {
-                if s.text == s.lab.source && !s.lab.stale {
+                let current = s
+                    .reading
+                    .as_ref()
+                    .map_or(s.lab.source.as_str(), |r| &r.text);
+                if s.text == current && (!s.lab.stale || s.reading.is_some()) {
                     return self;
                 }
-                let before = s.lab.playback.scene().clone();
-                s.lab = Rc::new(s.lab.edited(&s.text));
-                if !s.lab.stale {
-                    s.example = None;
-                    s.animate(Some(&before), false, true);
+                if s.text.len() > SLICED_OVER {
+                    s.reading = Some(Reading {
+                        revision: s
+                            .reading
+                            .as_ref()
+                            .map_or(s.animation.revision, |r| r.revision)
+                            + 1,
+                        text: Rc::from(s.text.as_str()),
+                        done: 0,
+                    });
+                    return Rc::new(s);
                 }
+                s.reading = None;
+                let loaded = kubeglass_core::load::load(&s.text);
+                s.show_read(loaded);
+            }
+            Action::ReadProgress { revision, done } => match s.reading.as_mut() {
+                Some(r) if r.revision == revision => r.done = done,
+                _ => return self,
+            },
+            Action::Read { revision, loaded } => {
+                if s.reading.as_ref().map(|r| r.revision) != Some(revision) {
+                    return self;
+                }
+                s.reading = None;
+                // The action is never cloned, so the result is ours; reading the text again
+                // (rather than cloning what was read) keeps a deep clone out of the wasm.
+                let loaded =
+                    Rc::try_unwrap(loaded).unwrap_or_else(|_| kubeglass_core::load::load(&s.text));
+                s.show_read(loaded);
             }
             Action::Paste(text) => return self.reduce(Action::Edit(text)).reduce(Action::Reparse),
             Action::Fix(fix) => {
@@ -441,7 +518,18 @@ impl Reducible for AppState {
                 step,
                 play,
                 own,
-            } => return Rc::new(s.opened(&text, example, step, play, own)),
+            } => {
+                if text.len() > SLICED_OVER && step == 0 {
+                    // Read in slices like a long paste; the story starts when it is read.
+                    s.previous = s.replaced(&text, own);
+                    s.untouched = !own;
+                    s.opened = true;
+                    s.playing = false;
+                    s.text = text;
+                    return Rc::new(s).reduce(Action::Reparse);
+                }
+                return Rc::new(s.opened(&text, example, step, play, own));
+            }
             Action::Damaged(damage) => {
                 let example = kubeglass_core::gallery::example(DEFAULT_EXAMPLE);
                 let text = example.map_or("", |e| e.source);

@@ -1,19 +1,73 @@
-//! The manifest editor: a textarea with line numbers, that takes pasted text and dropped or
-//! opened files.
+//! The manifest editor: the text with line numbers and its problem lines marked, taking
+//! pasted text and dropped or opened files. Long texts are shown in blocks (`block_text.rs`)
+//! so that they lay out and type as fast as short ones.
+
+mod block_text;
+mod blocks;
+mod caret;
+mod gutter;
 
 use super::files::{read_files, FilePicker};
 use crate::i18n::{t, Msg};
+use block_text::BlockText;
+use kubeglass_core::diagnostic::Diagnostic;
 use kubeglass_core::text::Language;
-use web_sys::{DragEvent, HtmlElement, HtmlTextAreaElement};
+use std::rc::Rc;
+use web_sys::DragEvent;
 use yew::prelude::*;
+
+/// A problem line, marked in the gutter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// 1-based line.
+    pub line: u32,
+    /// `error`, `warning` or `info`.
+    pub severity: &'static str,
+}
+
+/// The marks for `diagnostics`: the most severe per line.
+pub fn marks(diagnostics: &[Diagnostic]) -> Rc<Vec<Mark>> {
+    let mut marks: Vec<Mark> = Vec::new();
+    for d in diagnostics {
+        let mark = Mark {
+            line: d.position.line,
+            severity: d.severity.as_str(),
+        };
+        match marks.iter_mut().find(|m| m.line == mark.line) {
+            Some(m) if rank(mark.severity) > rank(m.severity) => *m = mark,
+            Some(_) => {}
+            None => marks.push(mark),
+        }
+    }
+    Rc::new(marks)
+}
+
+fn rank(severity: &str) -> u8 {
+    match severity {
+        "error" => 2,
+        "warning" => 1,
+        _ => 0,
+    }
+}
+
+/// A request to move the caret to a line; `seq` tells two requests for the same line apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GoTo {
+    /// 1-based line.
+    pub line: u32,
+    /// Increases with every request.
+    pub seq: u32,
+}
 
 /// Props of [`Editor`].
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     /// The text.
     pub text: AttrValue,
-    /// The textarea, for moving its caret.
-    pub area: NodeRef,
+    /// Problem lines.
+    pub marks: Rc<Vec<Mark>>,
+    /// Where to move the caret.
+    pub go_to: Option<GoTo>,
     /// Language of the labels.
     pub language: Language,
     /// Called with the new text on every keystroke.
@@ -37,33 +91,10 @@ pub fn join_files(files: Vec<(String, String)>) -> String {
         + "\n"
 }
 
-/// A textarea holding the manifest, with a line-number gutter scrolled along with it.
+/// The editor box: title, file buttons, and the text.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    let gutter = use_node_ref();
     let dragging = use_state(|| false);
-    let lines = props.text.matches('\n').count() + 1;
-    let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
-    let oninput = {
-        let on_edit = props.on_edit.clone();
-        let on_paste = props.on_paste.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            match e.input_type().as_str() {
-                "insertFromPaste" | "insertFromDrop" => on_paste.emit(area.value()),
-                _ => on_edit.emit(area.value()),
-            }
-        })
-    };
-    let onscroll = {
-        let gutter = gutter.clone();
-        Callback::from(move |e: Event| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            if let Some(g) = gutter.cast::<HtmlElement>() {
-                g.set_scroll_top(area.scroll_top());
-            }
-        })
-    };
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -101,40 +132,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </span>
             </div>
             <div class={classes!("kg-editor-frame", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
-                <pre class="kg-gutter" ref={gutter} aria-hidden="true">{ numbers }</pre>
-                <textarea
-                    id="kg-manifest"
-                    ref={props.area.clone()}
-                    class="kg-editor"
-                    data-testid="manifest-input"
-                    spellcheck="false"
-                    autocomplete="off"
-                    placeholder={t(Msg::DropHint, language)}
-                    wrap="off"
-                    value={props.text.clone()}
-                    {oninput}
-                    {onscroll}
-                />
+                <BlockText text={props.text.clone()} marks={props.marks.clone()} go_to={props.go_to}
+                           {language} placeholder={t(Msg::DropHint, language)}
+                           on_edit={props.on_edit.clone()} on_paste={props.on_paste.clone()} />
             </div>
         </div>
     }
-}
-
-/// Moves the caret of `area` to the start of `line` (1-based) and scrolls it into view.
-pub fn go_to_line(area: &NodeRef, line: u32) {
-    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
-        return;
-    };
-    let text = area.value();
-    let offset: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1) as usize)
-        .map(|l| l.encode_utf16().count())
-        .sum();
-    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-    let _ = area.focus();
-    let _ = area.set_selection_range(offset, offset);
-    let line_height = 19.5;
-    let top = (f64::from(line.saturating_sub(3)) * line_height) as i32;
-    area.set_scroll_top(top);
 }

@@ -3,7 +3,7 @@
 
 use kubeglass_core::diagnostic::{self, Diagnostic};
 use kubeglass_core::link::story_title;
-use kubeglass_core::load::load;
+use kubeglass_core::load::{load, Loaded};
 use kubeglass_core::playback::Playback;
 use kubeglass_core::scene::Options;
 
@@ -63,7 +63,12 @@ impl Lab {
     /// rebuilt on it at the same step, with pods where they were; otherwise the picture
     /// stays and the errors are listed.
     pub fn edited(&self, text: &str) -> Self {
-        let loaded = load(text);
+        self.read(text, load(text))
+    }
+
+    /// The lab after the user edited the text, once the text has been read into `loaded`
+    /// (in slices, for a long text).
+    pub fn read(&self, text: &str, loaded: Loaded) -> Self {
         if loaded
             .diagnostics
             .iter()

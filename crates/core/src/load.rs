@@ -13,6 +13,7 @@ mod object;
 mod pod;
 mod quantity;
 mod read;
+mod reading;
 mod scenario;
 mod schema;
 mod selectors;
@@ -22,9 +23,10 @@ mod strict;
 mod workload;
 
 pub use api::SCENARIO_API_VERSION;
+pub use reading::Reading;
 pub use service::NODE_PORT_RANGE;
 
-use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Anchor, Anchors, Body, Object, Origin};
 use crate::source::{LineIndex, Position};
 use crate::text::Text;
@@ -55,105 +57,9 @@ impl Loaded {
 /// Loads every object in `text`: YAML (multi-document, flow style), JSON (one object, several
 /// back to back, or a `List`), Helm output and `kubectl get -o yaml|json` dumps.
 pub fn load(text: &str) -> Loaded {
-    let mut loaded = Loaded::default();
-    if text.len() > MAX_INPUT_BYTES {
-        loaded.diagnostics.push(
-            Diagnostic::error(
-                Code::InputTooLarge,
-                Text::new(
-                    format!(
-                        "the input is {}, more than the {} kubeglass accepts",
-                        megabytes(text.len()),
-                        megabytes(MAX_INPUT_BYTES)
-                    ),
-                    format!(
-                        "입력이 {}로, kubeglass가 받는 {}보다 큽니다",
-                        megabytes(text.len()),
-                        megabytes(MAX_INPUT_BYTES)
-                    ),
-                ),
-            )
-            .hint(Text::new(
-                "paste fewer objects at a time",
-                "한 번에 더 적은 오브젝트를 붙여 넣으세요",
-            )),
-        );
-        return loaded;
-    }
-    let original = text;
-    let normalized = yaml::replace_structural_nbsp(text);
-    let (text, nbsp_lines) = match &normalized {
-        Some((replaced, lines)) => (replaced.as_str(), lines.as_slice()),
-        None => (text, &[][..]),
-    };
-    let lines = LineIndex::new(text);
-    if let Some(&first) = nbsp_lines.first() {
-        loaded
-            .diagnostics
-            .push(nbsp_error(original, first, nbsp_lines));
-    }
-    let chunks = yaml::split_documents(text);
-    if !load_stream(&mut loaded, text, &lines, &chunks) {
-        for (document, chunk) in chunks.into_iter().enumerate() {
-            DocumentLoader {
-                lines: &lines,
-                chunk,
-                document,
-                value_base: chunk.offset,
-                loaded: &mut loaded,
-            }
-            .load();
-        }
-    }
-    drop_duplicates(&mut loaded);
-    diagnostic::sort(&mut loaded.diagnostics);
-    loaded
-}
-
-/// The fast path: one parser over the whole stream. It gives up (leaving `loaded` as it found
-/// it) at the first document that fails or does not line up with our own split, and the
-/// caller then parses document by document, which keeps the good documents around a bad one.
-fn load_stream(
-    loaded: &mut Loaded,
-    text: &str,
-    lines: &LineIndex<'_>,
-    chunks: &[Chunk<'_>],
-) -> bool {
-    if yaml::too_deep(text).is_some() {
-        return false;
-    }
-    let (objects, diagnostics) = (loaded.objects.len(), loaded.diagnostics.len());
-    let mut chunk_index = 0;
-    let mut aligned = true;
-    // Every document takes at least one line: a parser yielding more has lost its way.
-    for value in yaml::parse_stream(text).take(lines.line_count() + 1) {
-        let Some(value) = value else {
-            aligned = false;
-            break;
-        };
-        if matches!(value, Value::Null) {
-            continue;
-        }
-        let Some(&chunk) = chunks.get(chunk_index) else {
-            aligned = false;
-            break;
-        };
-        let mut loader = DocumentLoader {
-            lines,
-            chunk,
-            document: chunk_index,
-            value_base: 0,
-            loaded,
-        };
-        loader.load_value(&value);
-        chunk_index += 1;
-    }
-    if aligned && chunk_index == chunks.len() {
-        return true;
-    }
-    loaded.objects.truncate(objects);
-    loaded.diagnostics.truncate(diagnostics);
-    false
+    let mut reading = Reading::new(text);
+    while !reading.step() {}
+    reading.finish()
 }
 
 /// Non-breaking spaces where YAML needs spaces make the text unreadable to kubectl; the fix

@@ -20,7 +20,7 @@ impl Position {
 #[derive(Clone, Debug)]
 pub struct LineIndex<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    starts: std::borrow::Cow<'t, [usize]>,
 }
 
 impl<'t> LineIndex<'t> {
@@ -33,7 +33,24 @@ impl<'t> LineIndex<'t> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts: starts.into(),
+        }
+    }
+
+    /// The index of `text` from line starts computed before (by [`LineIndex::into_starts`]
+    /// on the same text), without scanning it again.
+    pub fn with_starts(text: &'t str, starts: &'t [usize]) -> Self {
+        LineIndex {
+            text,
+            starts: starts.into(),
+        }
+    }
+
+    /// The line starts, to keep beside the text.
+    pub fn into_starts(self) -> Vec<usize> {
+        self.starts.into_owned()
     }
 
     /// The position of a byte offset (clamped to the text).
