@@ -115,8 +115,6 @@ struct DocumentLoader<'a, 't> {
     lines: &'a LineIndex<'t>,
     chunk: Chunk<'t>,
     document: usize,
-    /// Where the tree's offsets count from: the chunk, or the whole text on the fast path.
-    value_base: usize,
     loaded: &'a mut Loaded,
 }
 
@@ -222,7 +220,7 @@ impl DocumentLoader<'_, '_> {
     fn load_object(&mut self, value: &Value<'_>, prefix: &[Seg], defaults: &Defaults) {
         let position = value.offset().map_or_else(
             || self.first_content_position(),
-            |o| self.lines.position(self.value_base + o as usize),
+            |o| self.lines.position(self.chunk.offset + o as usize),
         );
         let mut origin = Origin {
             document: self.document,
@@ -247,7 +245,7 @@ impl DocumentLoader<'_, '_> {
         let steps = value.get("spec").and_then(|s| s.get("steps"));
         let step_position = |i: usize| match steps {
             Some(Value::Seq(items)) => items.get(i).and_then(Value::offset).map_or(position, |o| {
-                self.lines.position(self.value_base + o as usize)
+                self.lines.position(self.chunk.offset + o as usize)
             }),
             _ => position,
         };
@@ -282,7 +280,7 @@ impl DocumentLoader<'_, '_> {
             offset = entry.offset;
             node = &entry.value;
         }
-        offset.map(|o| self.lines.position(self.value_base + o as usize))
+        offset.map(|o| self.lines.position(self.chunk.offset + o as usize))
     }
 
     /// Turns issues found under `tree` (which sits at `prefix` in the document) into
@@ -376,7 +374,7 @@ impl DocumentLoader<'_, '_> {
         let scalar_item = matches!(path.last(), Some(Seg::Index(_))) && node.offset().is_none();
         match best {
             Some(offset) if complete && !scalar_item => {
-                self.lines.position(self.value_base + offset as usize)
+                self.lines.position(self.chunk.offset + offset as usize)
             }
             _ => self.position(yaml::locate(self.chunk.text, &[prefix, path].concat())),
         }

@@ -19,4 +19,4 @@ pub use korean::UNTRANSLATED as UNTRANSLATED_SYNTAX;
 pub use locate::{locate, Seg};
 pub use nbsp::replace_structural_nbsp;
 pub use split::{split_documents, Chunk};
-pub use value::{parse_document, parse_stream, Entry, ParseError, ParseErrorKind, Value};
+pub use value::{parse_document, Entry, ParseError, ParseErrorKind, Value};

@@ -72,7 +72,6 @@ impl Reading {
                 offset: start,
             },
             document: self.next,
-            value_base: start,
             loaded: &mut self.loaded,
         }
         .load();

@@ -9,7 +9,9 @@
 //! The rest it shares with libyaml: a second `%YAML` before one document ("found duplicate
 //! %YAML directive"), words after the version ("did not find expected comment or line
 //! break"), an unknown directive, and directives that no `---` follows ("did not find
-//! expected <document start>"). Those are checked here too, so that each is reported at the
+//! expected <document start>"). kubectl's reader cutting the stream before each `---` line,
+//! that last error is also what directives at the start of the stream, or right after a
+//! `---` line, meet (`super::split_documents` gives them a chunk of their own). Those are checked here too, so that each is reported at the
 //! directive's own line, in go-yaml's order (the scanner and the parser take the directives
 //! one at a time).
 
@@ -51,12 +53,18 @@ pub(super) fn check(chunk: &str, lines_before: usize) -> Option<ParseError> {
     let at = last_directive?;
     Some(ParseError {
         kind: ParseErrorKind::Syntax,
-        message: Text::new(
-            "did not find expected <document start>",
-            syntax_ko("did not find expected <document start>"),
-        ),
+        message: no_document(),
         offset: Some(at),
     })
+}
+
+/// go-yaml's error for directives with no document after them, and why they have none.
+fn no_document() -> Text {
+    let problem = "did not find expected <document start>";
+    Text::new(
+        format!("{problem}: kubectl reads the text in pieces cut before each `---` line, so directives that open a piece have no document; remove them"),
+        format!("{}: kubectl은 텍스트를 `---` 줄마다 그 앞에서 잘라 읽으므로, 조각 첫머리의 지시문에는 문서가 없습니다. 지시문을 지우세요", syntax_ko(problem)),
+    )
 }
 
 fn is_document_start(line: &str) -> bool {
@@ -147,18 +155,6 @@ fn scanner_error(problem: &str, context: &str, line: usize) -> Text {
     Text::new(en, ko)
 }
 
-/// True when some chunk of `text` holds a directive go-yaml v2 refuses (cheap when the text
-/// has no line starting with `%`).
-pub(super) fn any_refused(text: &str) -> bool {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !(body.starts_with('%') || body.contains("\n%")) {
-        return false;
-    }
-    super::split_documents(text)
-        .iter()
-        .any(|chunk| check(chunk.text, 0).is_some())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,18 +220,9 @@ mod tests {
 
     #[test]
     fn directives_need_their_document_start() {
-        assert_eq!(
-            refused("%YAML 1.1\n"),
-            Some((0, "did not find expected <document start>".to_owned()))
-        );
-        assert_eq!(
-            refused("%YAML 1.1\na: 1\n"),
-            Some((0, "did not find expected <document start>".to_owned()))
-        );
-        assert_eq!(
-            refused("%YAML 1.1\n...\n"),
-            Some((0, "did not find expected <document start>".to_owned()))
-        );
+        assert_eq!(refused("%YAML 1.1\n"), Some((0, no_document().en)));
+        assert_eq!(refused("%YAML 1.1\na: 1\n"), Some((0, no_document().en)));
+        assert_eq!(refused("%YAML 1.1\n...\n"), Some((0, no_document().en)));
         assert_eq!(refused("%YAML 1.1\n---\n"), None);
         assert_eq!(refused("a: 1\n"), None);
     }
@@ -282,15 +269,42 @@ mod tests {
         format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: {name}}}\n")
     }
 
+    /// The error for directives that open kubectl's piece, at `line`.
+    fn cut_off(line: usize) -> String {
+        format!("{line}:1 {}", no_document().en)
+    }
+
     #[test]
-    fn a_yaml_1_1_directive_before_its_document_start_loads() {
+    fn directives_that_open_kubectls_piece_are_refused_and_the_document_after_them_loads() {
+        // kubectl's reader cuts before each `---`: `%YAML 1.1` alone is a piece go-yaml
+        // refuses, and the document after the `---` is a piece of its own.
         let text = format!(
             "%YAML 1.1\n---\n{}---\n{}",
             config_map("a"),
             config_map("b")
         );
-        assert_eq!(loaded(&text), (vec!["a".into(), "b".into()], vec![]));
-        // After a document, with or without `...`.
+        assert_eq!(
+            loaded(&text),
+            (vec!["a".into(), "b".into()], vec![cut_off(1)])
+        );
+        let text = format!(
+            "{}---\n# c\n%YAML 1.1\n---\n{}",
+            config_map("a"),
+            config_map("b")
+        );
+        assert_eq!(
+            loaded(&text),
+            (vec!["a".into(), "b".into()], vec![cut_off(6)])
+        );
+        assert_eq!(loaded("%YAML 1.1\n---\n"), (vec![], vec![cut_off(1)]));
+        // `%TAG` the same.
+        let text = format!("%TAG !e! tag:example.com,2000:\n---\n{}", config_map("a"));
+        assert_eq!(loaded(&text), (vec!["a".into()], vec![cut_off(1)]));
+    }
+
+    #[test]
+    fn a_yaml_1_1_directive_after_a_documents_content_loads() {
+        // go-yaml reads only the first document of a piece, and never reaches these.
         let text = format!(
             "{}...\n%YAML 1.1\n---\n{}",
             config_map("a"),
@@ -299,15 +313,10 @@ mod tests {
         assert_eq!(loaded(&text), (vec!["a".into(), "b".into()], vec![]));
         let text = format!("{}%YAML 1.1\n---\n{}", config_map("a"), config_map("b"));
         assert_eq!(loaded(&text), (vec!["a".into(), "b".into()], vec![]));
-        // An empty document after the directive is no object and no error.
-        assert_eq!(loaded("%YAML 1.1\n---\n"), (vec![], vec![]));
-        // `%TAG` is read as libyaml reads it.
-        let text = format!("%TAG !e! tag:example.com,2000:\n---\n{}", config_map("a"));
-        assert_eq!(loaded(&text), (vec!["a".into()], vec![]));
     }
 
     #[test]
-    fn a_yaml_1_2_directive_is_refused_at_its_line_and_the_other_documents_load() {
+    fn a_yaml_1_2_directive_is_refused_at_its_line_and_the_documents_load() {
         let text = format!(
             "{}---\n%YAML 1.2\n---\n{}---\n{}",
             config_map("a"),
@@ -317,7 +326,7 @@ mod tests {
         assert_eq!(
             loaded(&text),
             (
-                vec!["a".into(), "c".into()],
+                vec!["a".into(), "b".into(), "c".into()],
                 vec!["5:1 found incompatible YAML document: kubectl's YAML parser (go-yaml v2) reads only %YAML 1.1, not 1.2".into()]
             )
         );
@@ -328,15 +337,11 @@ mod tests {
         let text = format!("%YAML 1.1\n%YAML 1.1\n---\n{}", config_map("a"));
         assert_eq!(
             loaded(&text),
-            (vec![], vec!["2:1 found duplicate %YAML directive".into()])
+            (
+                vec!["a".into()],
+                vec!["2:1 found duplicate %YAML directive".into()]
+            )
         );
-        // One per document is fine.
-        let text = format!(
-            "%YAML 1.1\n---\n{}...\n%YAML 1.1\n---\n{}",
-            config_map("a"),
-            config_map("b")
-        );
-        assert_eq!(loaded(&text), (vec!["a".into(), "b".into()], vec![]));
     }
 
     #[test]
@@ -345,40 +350,23 @@ mod tests {
         assert_eq!(
             loaded(&text),
             (
-                vec![],
+                vec!["a".into()],
                 vec!["1:11 did not find expected comment or line break, while scanning a directive at line 1 column 1".into()]
             )
         );
-        // A comment is not a word.
+        // A comment is not a word: the directive is refused only for having no document.
         let text = format!("%YAML 1.1 # the version\n---\n{}", config_map("a"));
-        assert_eq!(loaded(&text), (vec!["a".into()], vec![]));
+        assert_eq!(loaded(&text), (vec!["a".into()], vec![cut_off(1)]));
     }
 
     #[test]
     fn a_directive_with_no_document_after_it_is_refused_at_its_line() {
-        assert_eq!(
-            loaded("%YAML 1.1\n"),
-            (
-                vec![],
-                vec!["1:1 did not find expected <document start>".into()]
-            )
-        );
+        assert_eq!(loaded("%YAML 1.1\n"), (vec![], vec![cut_off(1)]));
         let text = format!("{}---\n%YAML 1.1\n", config_map("a"));
-        assert_eq!(
-            loaded(&text),
-            (
-                vec!["a".into()],
-                vec!["5:1 did not find expected <document start>".into()]
-            )
-        );
+        assert_eq!(loaded(&text), (vec!["a".into()], vec![cut_off(5)]));
+        // Followed by content with no `---`, it takes the content with it.
         let text = format!("%YAML 1.1\n{}", config_map("a"));
-        assert_eq!(
-            loaded(&text),
-            (
-                vec![],
-                vec!["1:1 did not find expected <document start>".into()]
-            )
-        );
+        assert_eq!(loaded(&text), (vec![], vec![cut_off(1)]));
     }
 
     #[test]
@@ -389,7 +377,11 @@ mod tests {
             ("1.001", "1:11 found extremely long version number, while scanning a %YAML directive at line 1 column 1"),
         ] {
             let text = format!("%YAML {version}\n---\n{}", config_map("a"));
-            assert_eq!(loaded(&text), (vec![], vec![error.to_owned()]), "{version}");
+            assert_eq!(
+                loaded(&text),
+                (vec!["a".into()], vec![error.to_owned()]),
+                "{version}"
+            );
         }
     }
 }

@@ -18,11 +18,20 @@ pub struct Chunk<'t> {
 /// `%` directives (`%YAML 1.1`) belong to the document whose `---` follows them, so its
 /// chunk starts at the first of them; directives that no `---` follows make a chunk of their
 /// own, so that the parser can refuse them.
+///
+/// Except where kubectl's reader (apimachinery's `YAMLReader`) leaves them alone: it cuts the
+/// stream before every `---` line, so directives that open its piece (at the start of the
+/// stream, or right after a `---` line) are a piece of their own, which go-yaml refuses
+/// ("did not find expected <document start>"), while the document after them is read. Here
+/// they make a chunk of their own too. (Directives after a document's content, in the same
+/// piece, are never reached by go-yaml, which reads only a piece's first document.)
 pub fn split_documents(input: &str) -> Vec<Chunk<'_>> {
     let body_start = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let mut chunks = Vec::new();
     let mut start = body_start;
     let mut has_content = false;
+    // Content since the last `---` line, where kubectl's reader cuts.
+    let mut piece_has_content = false;
     // Where the directive lines not yet followed by their `---` (or by content) start.
     let mut directives: Option<usize> = None;
     let mut offset = body_start;
@@ -36,12 +45,21 @@ pub fn split_documents(input: &str) -> Vec<Chunk<'_>> {
         }
         match marker(line) {
             Some(Marker::DocumentStart { inline_content }) => {
-                let cut = directives.unwrap_or(line_start);
-                if has_content {
-                    push(&mut chunks, input, start, cut);
+                match directives {
+                    Some(at) if !piece_has_content => {
+                        push(&mut chunks, input, at, line_start);
+                        start = line_start;
+                    }
+                    _ => {
+                        let cut = directives.unwrap_or(line_start);
+                        if has_content {
+                            push(&mut chunks, input, start, cut);
+                        }
+                        start = cut;
+                    }
                 }
-                start = cut;
                 has_content = inline_content;
+                piece_has_content = inline_content;
                 directives = None;
             }
             Some(Marker::DocumentEnd) => {
@@ -57,6 +75,7 @@ pub fn split_documents(input: &str) -> Vec<Chunk<'_>> {
                 // Directives followed by content without `---` stay where they are: the
                 // parser refuses them there.
                 has_content = true;
+                piece_has_content = true;
                 directives = None;
             }
             None => {}
@@ -178,11 +197,19 @@ mod tests {
     }
 
     #[test]
-    fn directives_go_with_the_document_their_marker_starts() {
+    fn directives_that_open_kubectls_piece_are_a_chunk_of_their_own() {
         assert_eq!(
             texts("# head\n%YAML 1.1\n---\na: 1\n"),
-            vec!["%YAML 1.1\n---\na: 1\n"]
+            vec!["%YAML 1.1\n", "---\na: 1\n"]
         );
+        assert_eq!(
+            texts("a: 1\n---\n%YAML 1.1\n---\nb: 2\n"),
+            vec!["a: 1\n", "%YAML 1.1\n", "---\nb: 2\n"]
+        );
+    }
+
+    #[test]
+    fn directives_after_content_go_with_the_document_their_marker_starts() {
         assert_eq!(
             texts("a: 1\n%YAML 1.1\n# c\n---\nb: 2\n"),
             vec!["a: 1\n", "%YAML 1.1\n# c\n---\nb: 2\n"]

@@ -158,28 +158,6 @@ pub fn parse_document(text: &str, lines_before: usize) -> (Option<Value<'_>>, Ve
     }
 }
 
-/// Parses every document of `text` with one parser, in order, `None` for a document that
-/// fails (strictly: a repeated key fails too). Offsets in the values are relative to `text`.
-/// The caller falls back to [`parse_document`] per document when anything fails, and must
-/// stop reading at the first failure: after one, the iterator may not end.
-pub fn parse_stream(text: &str) -> impl Iterator<Item = Option<Value<'_>>> + '_ {
-    // libyaml takes directives kubectl's parser refuses (`%YAML 1.2`): the stream then fails
-    // at once, and each document is parsed, and its directives checked, on its own.
-    let refused = super::directive::any_refused(text);
-    let input = Input::new(text, true);
-    let scratch = Scratch::default();
-    let documents = serde_norway::Deserializer::from_str(text).map(move |document| {
-        scratch.clear();
-        ValueSeed {
-            input,
-            scratch: &scratch,
-        }
-        .deserialize(document)
-        .ok()
-    });
-    refused.then_some(None).into_iter().chain(documents)
-}
-
 fn parse(text: &str, strict: bool, lines_before: usize) -> Result<Value<'_>, ParseError> {
     let scratch = Scratch::default();
     ValueSeed {
@@ -353,14 +331,6 @@ impl Input {
 struct Scratch<'t> {
     entries: RefCell<Vec<Entry<'t>>>,
     items: RefCell<Vec<Value<'t>>>,
-}
-
-impl Scratch<'_> {
-    /// Drops whatever a failed parse left behind.
-    fn clear(&self) {
-        self.entries.borrow_mut().clear();
-        self.items.borrow_mut().clear();
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -577,23 +547,6 @@ fn apply_merge<'t>(entries: &mut Vec<Entry<'t>>, merged: Value<'t>) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_stream_parses_document_by_document_with_offsets_into_the_whole_text() {
-        let text = "a: 1\n---\nb: [2\n---\nc: 3\n";
-        // After a failure the stream may go on failing forever: callers stop at the first.
-        let docs: Vec<Option<Value<'_>>> = parse_stream(text).take(2).collect();
-        assert_eq!(
-            docs[0].as_ref().unwrap().entry("a").unwrap().offset,
-            Some(0)
-        );
-        assert!(docs[1].is_none(), "the broken document fails");
-        let good = parse_stream("a: 1\n---\nc: 3\n").collect::<Vec<_>>();
-        assert_eq!(
-            good[1].as_ref().unwrap().entry("c").unwrap().offset,
-            Some(9)
-        );
-    }
-
     fn parse_ok(text: &str) -> Value<'_> {
         let (value, errors) = parse_document(text, 0);
         assert!(errors.is_empty(), "{errors:?}");
@@ -684,16 +637,6 @@ mod tests {
             .message
             .en
             .starts_with("found incompatible YAML document"));
-    }
-
-    #[test]
-    fn a_stream_with_a_refused_directive_fails_at_once() {
-        assert!(parse_stream("a: 1\n---\n%YAML 1.2\n---\nb: 2\n")
-            .next()
-            .unwrap()
-            .is_none());
-        let accepted: Vec<_> = parse_stream("%YAML 1.1\n---\na: 1\n").collect();
-        assert!(accepted[0].is_some());
     }
 
     #[test]
