@@ -83,7 +83,10 @@ impl Lab {
             };
         }
         let mut playback = Playback::after_edit(&loaded.objects, &self.playback);
-        playback.seek(self.playback.position());
+        // At the start the picture is already drawn; seeking would lay it out again.
+        if self.playback.position() > 0 {
+            playback.seek(self.playback.position());
+        }
         let title = story_title(&loaded.objects);
         Self::drawn(text, loaded.diagnostics, playback, title)
     }

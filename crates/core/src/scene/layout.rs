@@ -258,6 +258,7 @@ fn layout_with(
                     .map(|(_, r)| r.y)
                     .min()
                     .unwrap_or(nb.item.rect.bottom()),
+                free_x: Default::default(),
             },
         );
         placed.pods.extend(
@@ -294,6 +295,7 @@ fn layout_with(
                 rect,
                 header_spans: vec![title.span()],
                 pods_top: title_y + 10,
+                free_x: Default::default(),
             },
         );
         item.labels.push(title);

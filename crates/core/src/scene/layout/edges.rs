@@ -5,6 +5,7 @@ use super::pods::VolumeRow;
 use crate::cluster::{ClaimPhase, Cluster, Service};
 use crate::scene::{Edge, EdgeKind, Label, Point, Rect};
 use crate::sorted::VecMap;
+use std::cell::RefCell;
 
 /// Half the gap between boxes: where lines run.
 const LANE: i32 = 8;
@@ -21,6 +22,10 @@ pub struct NodePlace {
     pub header_spans: Vec<(i32, i32)>,
     /// The top of its first row of pods.
     pub pods_top: i32,
+    /// [`Placed::free_x`]'s answers so far, by span: every pod in a column asks the same,
+    /// and each answer tries every other x against every header span (a node shows a door
+    /// for each NodePort in the cluster).
+    pub free_x: RefCell<VecMap<(i32, i32), i32>>,
 }
 
 /// Where everything was put: what edges are routed between.
@@ -99,11 +104,16 @@ impl Placed {
     /// The x at which a line can drop through `node`'s header into a box spanning
     /// `from..to`: as far from any header text as possible, nearest the middle on ties.
     fn free_x(node: &NodePlace, from: i32, to: i32) -> i32 {
+        if let Some(&x) = node.free_x.borrow().get(&(from, to)) {
+            return x;
+        }
         let middle = (from + to) / 2;
-        (from..=to)
+        let x = (from..=to)
             .step_by(2)
             .max_by_key(|&x| (Self::clearance(node, x).min(24), -(x - middle).abs()))
-            .unwrap_or(middle)
+            .unwrap_or(middle);
+        node.free_x.borrow_mut().insert((from, to), x);
+        x
     }
 
     /// A line from the bus at `bus` into `pod` (in `node`): straight down through the
