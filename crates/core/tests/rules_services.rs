@@ -593,6 +593,26 @@ spec:
 }
 
 #[test]
+fn rule_1_6_names_are_checked_at_each_ports_own_index() {
+    // The first port is refused for its number; the names are still checked for all three,
+    // each at its own place in the list.
+    let yaml = "apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{name: a, port: 0}, {name: b, port: 80}, {port: 443}]
+";
+    assert_eq!(
+        rejections(yaml),
+        [
+            "The Service \"web\" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+            "The Service \"web\" is invalid: spec.ports[2].name: Required value"
+        ]
+    );
+}
+
+#[test]
 fn rule_1_6_port_names_must_be_unique() {
     let yaml = "apiVersion: v1
 kind: Service

@@ -25,7 +25,7 @@ pub(crate) fn read_service(root: &Field<'_>) -> ServiceSpec {
         .into_iter()
         .flatten()
         .collect();
-    check_port_names(&spec.get("ports"), &ports);
+    check_port_names(&spec.get("ports"));
     let cluster_ip = spec.get("clusterIP").str().filter(|s| !s.is_empty());
     let headless = cluster_ip.as_deref() == Some("None");
     let written = matches!(spec.get("ports").value(), Some(Value::Seq(items)) if !items.is_empty());
@@ -191,18 +191,20 @@ fn read_target_port(f: &Field<'_>) -> Option<IntOrString> {
     }
 }
 
-/// Rule 1.6: with several ports, each needs a name, and no two the same one.
-fn check_port_names(list: &Field<'_>, ports: &[ServicePort]) {
-    if ports.len() < 2 {
+/// Rule 1.6: with several ports, each needs a name, and no two the same one. The API server
+/// checks every port written, readable or not, at its own index.
+fn check_port_names(list: &Field<'_>) {
+    let names: Vec<Option<String>> = list.items(|p| p.get("name").str().filter(|n| !n.is_empty()));
+    if names.len() < 2 {
         return;
     }
-    for (i, port) in ports.iter().enumerate() {
-        match &port.name {
+    for (i, name) in names.iter().enumerate() {
+        match name {
             None => list.at(i).get("name").reject(Cause::Required(None)),
-            Some(name) if ports[..i].iter().any(|p| p.name.as_ref() == Some(name)) => list
+            Some(n) if names[..i].contains(name) => list
                 .at(i)
                 .get("name")
-                .reject(Cause::Duplicate(Shown::Str(name.clone()))),
+                .reject(Cause::Duplicate(Shown::Str(n.clone()))),
             Some(_) => {}
         }
     }
