@@ -105,6 +105,8 @@ pub struct Reading {
     pub text: Rc<str>,
     /// Bytes read so far.
     pub done: usize,
+    /// Play the story once it is read (a link that said so).
+    pub play: bool,
 }
 
 /// Everything that can change the state.
@@ -388,6 +390,21 @@ impl AppState {
         }
     }
 
+    /// Starts reading the text in slices (`src/reading.rs`); a newer reading stops an older one.
+    fn start_reading(&mut self, play: bool) {
+        let revision = self
+            .reading
+            .as_ref()
+            .map_or(self.animation.revision, |r| r.revision)
+            + 1;
+        self.reading = Some(Reading {
+            revision,
+            text: Rc::from(self.text.as_str()),
+            done: 0,
+            play,
+        });
+    }
+
     /// The user changed the text: it is theirs now, kept for the next visit, and what it
     /// replaced is no longer offered back.
     fn made_own(&mut self) {
@@ -477,15 +494,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 if s.text.len() > SLICED_OVER {
-                    s.reading = Some(Reading {
-                        revision: s
-                            .reading
-                            .as_ref()
-                            .map_or(s.animation.revision, |r| r.revision)
-                            + 1,
-                        text: Rc::from(s.text.as_str()),
-                        done: 0,
-                    });
+                    s.start_reading(false);
                     return Rc::new(s);
                 }
                 s.reading = None;
@@ -500,12 +509,13 @@ impl Reducible for AppState {
                 if s.reading.as_ref().map(|r| r.revision) != Some(revision) {
                     return self;
                 }
-                s.reading = None;
+                let play = s.reading.take().is_some_and(|r| r.play);
                 // The action is never cloned, so the result is ours; reading the text again
                 // (rather than cloning what was read) keeps a deep clone out of the wasm.
                 let loaded =
                     Rc::try_unwrap(loaded).unwrap_or_else(|_| kubeglass_core::load::load(&s.text));
                 s.show_read(loaded);
+                s.playing = play && !s.lab.stale && !s.lab.playback.at_end();
             }
             Action::Paste(text) => return self.reduce(Action::Edit(text)).reduce(Action::Reparse),
             Action::Fix(fix) => {
@@ -526,7 +536,8 @@ impl Reducible for AppState {
                     s.opened = true;
                     s.playing = false;
                     s.text = text;
-                    return Rc::new(s).reduce(Action::Reparse);
+                    s.start_reading(play);
+                    return Rc::new(s);
                 }
                 return Rc::new(s.opened(&text, example, step, play, own));
             }

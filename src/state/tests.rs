@@ -347,3 +347,71 @@ fn presenter_mode_lays_out_for_a_wide_screen_and_leaves_it_as_it_was() {
     assert!(!back.lab.playback.options().landscape);
     assert_eq!(back.scene().height, tall);
 }
+
+/// `source` padded with comment lines past the size read in slices.
+fn long(source: &str) -> String {
+    let mut text = source.to_owned();
+    while text.len() <= SLICED_OVER {
+        text.push_str("# padding to make the text long\n");
+    }
+    text
+}
+
+/// What the slicing loop would hand back for the state's reading.
+fn read(s: Rc<AppState>) -> Rc<AppState> {
+    let reading = s.reading.clone().expect("a reading");
+    let loaded = Rc::new(kubeglass_core::load::load(&reading.text));
+    s.reduce(Action::Read {
+        revision: reading.revision,
+        loaded,
+    })
+}
+
+#[test]
+fn a_long_paste_is_read_in_slices_and_drawn_when_read() {
+    let s = state("clusterip");
+    let deployment = kubeglass_core::gallery::example("deployment")
+        .unwrap()
+        .source;
+    let s = s.reduce(Action::Paste(long(deployment)));
+    let reading = s.reading.clone().expect("read in slices");
+    assert_eq!(reading.done, 0);
+    // Until it is read the picture is the one before.
+    assert!(s.lab.source.contains("kind: Service"));
+    let s = s.reduce(Action::ReadProgress {
+        revision: reading.revision,
+        done: 40_000,
+    });
+    assert_eq!(s.reading.as_ref().unwrap().done, 40_000);
+    // An older reading's result is ignored.
+    let stale = s.clone().reduce(Action::Read {
+        revision: reading.revision - 1,
+        loaded: Rc::new(kubeglass_core::load::load("")),
+    });
+    assert!(stale.reading.is_some());
+    let s = read(s);
+    assert!(s.reading.is_none());
+    assert!(s.lab.source.contains("deployment-pod-deleted"));
+    assert!(pods(&s).iter().any(|(id, _)| id.contains("web-")));
+    assert!(!s.playing, "a paste does not start playing");
+}
+
+#[test]
+fn a_long_link_is_read_in_slices_and_plays_when_it_said_so() {
+    let deployment = kubeglass_core::gallery::example("deployment")
+        .unwrap()
+        .source;
+    for play in [true, false] {
+        let s = state("clusterip").reduce(Action::Open {
+            text: long(deployment),
+            example: None,
+            step: 0,
+            play,
+            own: false,
+        });
+        assert!(s.reading.is_some() && !s.playing);
+        let s = read(s);
+        assert_eq!(s.playing, play);
+        assert!(s.lab.source.contains("deployment-pod-deleted"));
+    }
+}
