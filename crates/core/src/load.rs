@@ -104,6 +104,17 @@ fn nbsp_error(text: &str, first: u32, lines: &[u32]) -> Diagnostic {
     diagnostic
 }
 
+/// The API server's messages for what `text` has rejected, in text order.
+#[cfg(test)]
+pub(crate) fn rejected_messages(text: &str) -> Vec<String> {
+    load(text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Rejected)
+        .map(|d| d.message.en.clone())
+        .collect()
+}
+
 fn megabytes(bytes: usize) -> String {
     format!(
         "{} MB",

@@ -114,17 +114,7 @@ pub(crate) const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "N
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Code;
-    use crate::load::load;
-
-    fn rejected(text: &str) -> Vec<String> {
-        load(text)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::Rejected)
-            .map(|d| d.message.en.clone())
-            .collect()
-    }
+    use crate::load::rejected_messages as rejected;
 
     #[test]
     fn a_taint_needs_an_effect_reported_under_the_metadata_path() {

@@ -412,17 +412,8 @@ pub(crate) fn read_pod_status(status: &Field<'_>) -> PodStatus {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Code;
     use crate::load::load;
-
-    fn rejected(text: &str) -> Vec<String> {
-        load(text)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::Rejected)
-            .map(|d| d.message.en.clone())
-            .collect()
-    }
+    use crate::load::rejected_messages as rejected;
 
     fn pod(extra: &str) -> String {
         format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n{extra}")

@@ -247,16 +247,7 @@ pub(crate) fn read_node_affinity(f: &Field<'_>) -> Option<NodeAffinity> {
 mod tests {
     use crate::diagnostic::Code;
     use crate::load::load;
-
-    /// The API server's messages for what `text` has rejected, in text order.
-    fn rejected(text: &str) -> Vec<String> {
-        load(text)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::Rejected)
-            .map(|d| d.message.en.clone())
-            .collect()
-    }
+    use crate::load::rejected_messages as rejected;
 
     fn deployment(selector: &str) -> String {
         format!(

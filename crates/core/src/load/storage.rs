@@ -334,16 +334,7 @@ pub(crate) fn read_storage_class(root: &Field<'_>, annotations: &Labels) -> Stor
 mod tests {
     use crate::diagnostic::Code;
     use crate::load::load;
-
-    /// The API server's messages for what `text` has rejected, in text order.
-    fn rejected(text: &str) -> Vec<String> {
-        load(text)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::Rejected)
-            .map(|d| d.message.en.clone())
-            .collect()
-    }
+    use crate::load::rejected_messages as rejected;
 
     fn pv(spec: &str) -> String {
         format!("apiVersion: v1\nkind: PersistentVolume\nmetadata: {{name: pv1}}\nspec:\n  hostPath: {{path: /data}}\n{spec}")
