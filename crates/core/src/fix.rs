@@ -43,7 +43,7 @@ pub fn apply(text: &str, fix: &Fix) -> String {
 
 fn apply_lines(mut lines: Vec<String>, fix: &Fix) -> String {
     let mut edits: Vec<&LineEdit> = fix.edits.iter().collect();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.line));
+    crate::order::sort_by_key(&mut edits, |e| std::cmp::Reverse(e.line));
     for edit in edits {
         let start = (edit.line.max(1) as usize - 1).min(lines.len());
         let end = (start + edit.remove as usize).min(lines.len());

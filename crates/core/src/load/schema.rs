@@ -299,7 +299,7 @@ fn parse(text: &'static str) -> (Schema, usize) {
             }
         }
     }
-    lines.sort_by(|a, b| a.0.cmp(b.0));
+    crate::order::sort_by(&mut lines, |a, b| a.0 < b.0);
     lines.dedup_by(|a, b| a.0 == b.0);
     let names: Vec<&'static str> = lines.iter().map(|(name, _)| *name).collect();
     let find = |name: &str| {
@@ -325,7 +325,7 @@ fn parse(text: &'static str) -> (Schema, usize) {
                     (field, value)
                 })
                 .collect();
-            fields.sort_by(|a, b| a.0.cmp(b.0));
+            crate::order::sort_by(&mut fields, |a, b| a.0 < b.0);
             fields.dedup_by(|a, b| a.0 == b.0);
             Type { name, fields }
         })
@@ -340,7 +340,7 @@ fn parse(text: &'static str) -> (Schema, usize) {
             }
         })
         .collect();
-    kinds.sort_unstable();
+    crate::order::sort(&mut kinds);
     kinds.dedup_by(|a, b| a.0 == b.0);
     (Schema { kinds, types }, problems)
 }
