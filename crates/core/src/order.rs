@@ -57,7 +57,10 @@ pub fn sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 
 /// Sorts `items` stably by the key `key` gives each.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    sort_by(items, |a, b| key(a) < key(b));
+    // Each key once, not once per comparison: keys can be costly (a formatted name).
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = permutation(items.len(), &|a, b| keys[a] < keys[b]);
+    reorder(items, order);
 }
 
 /// Sorts `items` in their natural order.
