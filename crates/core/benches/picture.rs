@@ -11,6 +11,9 @@ use kubeglass_core::svg;
 use kubeglass_core::text::Language;
 use std::hint::black_box;
 
+#[path = "support/synth.rs"]
+mod synth;
+
 const MICROSERVICES_DEMO: &str = "microservices-demo/release__kubernetes-manifests.yaml";
 
 fn corpus(path: &str) -> String {
@@ -71,6 +74,17 @@ fn paste(c: &mut Criterion) {
     });
     group.bench_function("200-pods-expanded", |b| {
         b.iter(|| paste_to_tree(black_box(&big), &expanded()))
+    });
+    // The browser benchmark's 10,000 pods (e2e/perf/bigpaste.spec.ts), drawn as an overview.
+    let huge = synth::cluster_manifest(500, 20, 100);
+    assert_eq!(
+        pods(&huge, &Options::default()),
+        2,
+        "overview: only the ownerless pods"
+    );
+    group.sample_size(10);
+    group.bench_function("10000-pods-overview", |b| {
+        b.iter(|| paste_to_tree(black_box(&huge), &Options::default()))
     });
     group.finish();
 }

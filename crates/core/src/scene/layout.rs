@@ -4,6 +4,7 @@
 mod edges;
 mod nodes;
 mod outside;
+mod overview;
 mod pods;
 mod rejected;
 mod services;
@@ -30,6 +31,9 @@ pub struct Options {
     pub show_builtin: bool,
     /// Above this many pods, a workload's replicas on a node collapse into a stack.
     pub collapse_over: usize,
+    /// Above this many pods, the picture is an overview: namespaces as cards, each workload
+    /// one stack across its nodes, nodes with their pod counts.
+    pub overview_over: usize,
     /// Lay out for a wide, short window (a 16:9 projector): each PersistentVolume beside its
     /// claim instead of under it, so the picture is shorter and can be drawn larger.
     pub landscape: bool,
@@ -42,6 +46,7 @@ impl Default for Options {
             expanded: VecSet::new(),
             show_builtin: false,
             collapse_over: 30,
+            overview_over: 500,
             landscape: false,
         }
     }
@@ -55,6 +60,8 @@ pub struct Context<'c> {
     options: &'c Options,
     language: Language,
     collapse: bool,
+    /// The cluster is too large to draw pod by pod: see [`overview`].
+    overview: bool,
     /// Objects live in more than one namespace (or not in `default`): say which.
     show_namespaces: bool,
     /// `(service, nodePort)` of every NodePort, for the doors on each node.
@@ -70,7 +77,7 @@ impl Context<'_> {
 /// Space around the picture.
 const MARGIN: i32 = 16;
 /// Most nodes in a row.
-const NODES_PER_ROW: usize = 4;
+pub(crate) const NODES_PER_ROW: usize = 4;
 
 /// A titled lane around `children`.
 fn lane(name: &'static str, title: &str, rect: Rect, children: Vec<Item>) -> Item {
@@ -125,9 +132,11 @@ fn layout_with(
         options,
         language,
         collapse: cluster.pods.len() > options.collapse_over,
+        overview: cluster.pods.len() > options.overview_over,
         show_namespaces: namespaces.len() > 1 || namespaces.iter().any(|n| *n != "default"),
         node_ports: services
             .iter()
+            .filter(|_| cluster.pods.len() <= options.overview_over)
             .flat_map(|s| {
                 s.ports
                     .iter()
@@ -162,7 +171,7 @@ fn layout_with(
             cluster
                 .pods
                 .iter()
-                .filter(|p| p.node.as_deref() == Some(&n.name))
+                .filter(|p| p.node.as_deref() == Some(&n.name) && !overview::stacked(&ctx, p))
                 .count()
         })
         .max()
@@ -174,11 +183,25 @@ fn layout_with(
         _ => 3,
     };
     let node_w = cols as i32 * (POD_W + GAP) + GAP;
-    let per_row = cluster.nodes.len().clamp(1, NODES_PER_ROW);
-    let unscheduled = cluster.pods.iter().any(|p| p.node.is_none());
+    // The overview's boxes: nodes, Service rows and workload stacks.
+    let boxes = cluster.nodes.len() + services.len() + cluster.workloads.len();
+    let per_row = if ctx.overview {
+        overview::columns(boxes).min(cluster.nodes.len().max(1))
+    } else {
+        cluster.nodes.len().clamp(1, NODES_PER_ROW)
+    };
+    let unscheduled = cluster
+        .pods
+        .iter()
+        .any(|p| p.node.is_none() && !overview::stacked(&ctx, p));
     let nodes_width =
         per_row as i32 * (node_w + GAP) - GAP + if unscheduled { POD_W + 3 * GAP } else { 0 };
-    let content_w = nodes_width.max(3 * (style::SVC_W + GAP) - GAP);
+    let content_w = if ctx.overview {
+        let cols = overview::columns(boxes);
+        nodes_width.max(cols as i32 * (overview::CARD_W + GAP) - GAP)
+    } else {
+        nodes_width.max(3 * (style::SVC_W + GAP) - GAP)
+    };
     let mut frame_children = Vec::new();
     let mut cy = frame_y + PAD;
     let mut dns = Item::new("dns", Kind::Dns, Rect::new(inner_x, cy, 170, 22));
@@ -199,7 +222,27 @@ fn layout_with(
     frame_children.push(dns);
     cy += 30;
 
-    if !services.is_empty() {
+    if ctx.overview {
+        let title_y = cy + 14;
+        let cards = overview::cards(&ctx, &services, inner_x, cy + 24, content_w);
+        for (key, rect) in &cards.places {
+            anchors.places.insert(format!("pod:{key}"), rect.top_mid());
+        }
+        let mut item = lane(
+            "namespaces",
+            word(Word::Namespaces, language),
+            Rect::new(inner_x - 6, cy - 4, content_w + 12, cards.bottom - cy + 8),
+            cards.items,
+        );
+        item.labels.push(Label::new(
+            inner_x,
+            title_y,
+            word(Word::Namespaces, language),
+            "lane",
+        ));
+        frame_children.push(item);
+        cy = cards.bottom + GAP;
+    } else if !services.is_empty() {
         let (items, bottom) = services::lane(&services, inner_x, cy, content_w, language);
         for it in items.iter().filter(|i| i.kind == Kind::Service) {
             placed
@@ -394,7 +437,12 @@ fn layout_with(
         placed.offsite.insert(name.clone(), item.rect);
     }
 
-    let (mut edges, levels) = placed.endpoint_edges(&services, bus_top);
+    // The overview draws no endpoint edges: its Service rows count their endpoints instead.
+    let (mut edges, levels) = if ctx.overview {
+        (Vec::new(), 1)
+    } else {
+        placed.endpoint_edges(&services, bus_top)
+    };
     edges.extend(placed.mount_edges());
     edges.extend(placed.storage_edges(cluster));
 

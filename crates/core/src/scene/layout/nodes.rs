@@ -58,7 +58,7 @@ fn slots<'c>(ctx: &Context<'c>, node: Option<&str>) -> Vec<(String, Slot<'c>)> {
     let pods: Vec<&Pod> = cluster
         .pods
         .iter()
-        .filter(|p| p.node.as_deref() == node)
+        .filter(|p| p.node.as_deref() == node && !super::overview::stacked(ctx, p))
         .collect();
     let mut by_owner: VecMap<usize, Vec<&Pod>> = VecMap::new();
     for p in &pods {
@@ -319,6 +319,16 @@ pub fn node_box(ctx: &mut Context<'_>, node: &Node, x: i32, y: i32, cols: usize)
             cy + 11,
             &taints.join(", "),
             "warn",
+            inner,
+        ));
+        cy += LINE;
+    }
+    if ctx.overview {
+        item.labels.push(Label::fitted(
+            x + PAD,
+            cy + 11,
+            &super::overview::node_summary(ctx, &node.name),
+            "meta",
             inner,
         ));
         cy += LINE;

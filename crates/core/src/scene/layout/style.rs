@@ -36,6 +36,9 @@ pub enum Word {
     DnsTitle,
     KubeProxy,
     Rejected,
+    Namespaces,
+    Nodes,
+    Pods,
 }
 
 /// The word in a language.
@@ -66,6 +69,12 @@ pub fn word(w: Word, language: Language) -> &'static str {
         ),
         Word::KubeProxy => ("kube-proxy", "kube-proxy"),
         Word::Rejected => ("Rejected by the API server", "API 서버가 거부함"),
+        Word::Namespaces => (
+            "Namespaces: each workload's pods as one stack (click to show them on their nodes)",
+            "네임스페이스: 워크로드마다 파드를 한 묶음으로 (누르면 노드 위에 하나씩)",
+        ),
+        Word::Nodes => ("nodes", "노드"),
+        Word::Pods => ("pods", "파드"),
     };
     match language {
         Language::En => en,
