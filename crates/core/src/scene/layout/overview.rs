@@ -11,6 +11,8 @@ use crate::sorted::{VecMap, VecSet};
 
 /// Width of a namespace card.
 pub const CARD_W: i32 = POD_W + 2 * GAP;
+/// Pods a stack's hover text names.
+const TITLE_PODS: usize = 8;
 /// Most columns of cards and nodes.
 const MOST_COLUMNS: usize = 24;
 
@@ -91,17 +93,20 @@ fn workload_stack(ctx: &Context<'_>, workload: usize, pods: &[&Pod], x: i32, y: 
     item.icon = Some("pod");
     let ready = pods.iter().filter(|p| p.ready).count();
     let nodes = VecSet::from_iter(pods.iter().filter_map(|p| p.node.as_deref())).len();
-    item.title = format!(
-        "{} {}: {} pods on {nodes} nodes ({ready} ready)\n{}",
+    // A few pods by name: the inspector and the expanded stack show the rest.
+    let mut title = format!(
+        "{} {}: {} pods on {nodes} nodes ({ready} ready)",
         w.kind.as_str(),
         w.name,
-        pods.len(),
-        pods.iter()
-            .take(40)
-            .map(|p| format!("{} · {}", p.name, p.node.as_deref().unwrap_or("-")))
-            .collect::<Vec<_>>()
-            .join("\n")
+        pods.len()
     );
+    for p in pods.iter().take(TITLE_PODS) {
+        title += &format!("\n{} · {}", p.name, p.node.as_deref().unwrap_or("-"));
+    }
+    if pods.len() > TITLE_PODS {
+        title += "\n…";
+    }
+    item.title = title;
     item.data = vec![
         ("kind", "Stack".to_owned()),
         ("name", w.name.clone()),
