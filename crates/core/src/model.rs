@@ -18,8 +18,8 @@ pub use pod::{
     TolerationOperator, Volume, VolumeMount, VolumeSource, Written,
 };
 pub use selector::{
-    LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm,
-    Requirement, SelectorOperator,
+    InterPodAffinity, LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement,
+    NodeSelectorTerm, PodAffinityTerm, Requirement, SelectorOperator,
 };
 pub use service::{
     EndpointAddress, EndpointPort, EndpointSubset, EndpointsSpec, IntOrString, ServicePort,

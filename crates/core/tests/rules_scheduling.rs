@@ -1036,3 +1036,172 @@ fn rule_4_9_statefulset_pods_spread_too() {
         BTreeMap::from([("big".to_owned(), 1), ("small".to_owned(), 1)])
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 4.10, 4.11 Inter-pod affinity and anti-affinity
+// ---------------------------------------------------------------------------------------
+
+/// A pod spec block (indented for a Deployment's template) with one required term.
+fn pod_term(kind: &str, selector: &str, topology_key: &str) -> String {
+    format!(
+        "      affinity:\n        {kind}:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {{matchLabels: {selector}}}\n            topologyKey: {topology_key}\n"
+    )
+}
+
+const DOMAINS: [&str; 3] = [
+    "{name: a1, labels: {zone: a}}",
+    "{name: a2, labels: {zone: a}}",
+    "{name: b1, labels: {zone: b}}",
+];
+
+#[test]
+fn rule_4_11_three_replicas_with_hostname_anti_affinity_on_two_workers_leave_one_pending() {
+    let anti = pod_term("podAntiAffinity", "{app: web}", "kubernetes.io/hostname");
+    // The default cluster: a tainted control plane and two workers.
+    let (world, _) = sim::world(&deployment("web", 3, &anti, ""));
+    let running = per_node(&world, "web-");
+    assert_eq!(running.len(), 2, "{running:?}");
+    assert!(running.values().all(|&n| n == 1), "{running:?}");
+    let pending: Vec<_> = sim::pods_of(&world, "web-")
+        .into_iter()
+        .filter(|p| is_pending(p))
+        .collect();
+    assert_eq!(pending.len(), 1);
+    let why = reason(pending[0]);
+    assert!(why.starts_with("0/3 nodes are available: "), "{why}");
+    assert!(
+        why.contains("2 node(s) didn't match pod anti-affinity rules"),
+        "{why}"
+    );
+    assert!(why.contains("1 node(s) had untolerated taint"), "{why}");
+}
+
+#[test]
+fn rule_4_10_anti_affinity_counts_the_whole_topology_domain() {
+    let anti = pod_term("podAntiAffinity", "{app: web}", "zone");
+    let (world, _) = sim::world(&(deployment("web", 3, &anti, "") + &cluster(&DOMAINS)));
+    let zones: Vec<&str> = sim::pods_of(&world, "web-")
+        .iter()
+        .filter_map(|p| p.node.as_deref())
+        .map(|n| if n.starts_with('a') { "a" } else { "b" })
+        .collect();
+    assert_eq!(zones.len(), 2, "one pod per zone, the third Pending");
+    assert_ne!(zones[0], zones[1]);
+}
+
+#[test]
+fn rule_4_10_a_node_without_the_topology_label_passes_anti_affinity() {
+    let anti = pod_term("podAntiAffinity", "{app: web}", "zone");
+    let nodes = ["{name: a1, labels: {zone: a}}", "{name: bare}"];
+    let (world, _) = sim::world(&(deployment("web", 3, &anti, "") + &cluster(&nodes)));
+    let running = per_node(&world, "web-");
+    assert_eq!(running.get("a1"), Some(&1), "{running:?}");
+    assert_eq!(running.get("bare"), Some(&2), "{running:?}");
+}
+
+#[test]
+fn rule_4_10_required_affinity_follows_a_matching_pod_into_its_zone() {
+    let cache = pod("cache", "  nodeName: b1\n", "");
+    let affine = pod_term("podAffinity", "{pod: cache}", "zone");
+    let yaml = cache + &deployment("web", 2, &affine, "") + &cluster(&DOMAINS);
+    let (world, _) = sim::world(&yaml);
+    assert_eq!(
+        per_node(&world, "web-"),
+        BTreeMap::from([("b1".to_owned(), 2)])
+    );
+}
+
+#[test]
+fn rule_4_10_required_affinity_with_no_matching_pod_stays_pending() {
+    let affine = pod_term("podAffinity", "{pod: cache}", "zone");
+    let (world, _) = sim::world(&(deployment("web", 1, &affine, "") + &cluster(&DOMAINS)));
+    let p = &sim::pods_of(&world, "web-")[0];
+    assert_pending_because(p, "3 node(s) didn't match pod affinity rules");
+}
+
+#[test]
+fn rule_4_10_the_first_of_a_self_affine_group_may_start_anywhere() {
+    let affine = pod_term("podAffinity", "{app: web}", "zone");
+    let (world, _) = sim::world(&(deployment("web", 3, &affine, "") + &cluster(&DOMAINS)));
+    let nodes: Vec<&str> = sim::pods_of(&world, "web-")
+        .iter()
+        .filter_map(|p| p.node.as_deref())
+        .collect();
+    assert_eq!(nodes.len(), 3, "all three run");
+    let zone = |n: &str| n.starts_with('a');
+    assert!(nodes.iter().all(|n| zone(n) == zone(nodes[0])), "{nodes:?}");
+}
+
+#[test]
+fn rule_4_10_terms_match_pods_in_their_own_namespace_unless_they_name_others() {
+    let other = "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: cache\n  namespace: shop\n  labels: {pod: cache}\nspec:\n  nodeName: b1\n  containers:\n  - name: app\n    image: nginx\n";
+    let own = pod_term("podAffinity", "{pod: cache}", "zone");
+    let (world, _) =
+        sim::world(&(other.to_owned() + &deployment("web", 1, &own, "") + &cluster(&DOMAINS)));
+    assert!(
+        is_pending(sim::pods_of(&world, "web-")[0]),
+        "the term looks in default only"
+    );
+
+    let named = own.replace(
+        "            topologyKey: zone\n",
+        "            namespaces: [shop]\n            topologyKey: zone\n",
+    );
+    let (world, _) =
+        sim::world(&(other.to_owned() + &deployment("web", 1, &named, "") + &cluster(&DOMAINS)));
+    assert_eq!(
+        node_of(&world, &sim::pods_of(&world, "web-")[0].name),
+        Some("b1")
+    );
+
+    let every = own.replace(
+        "            topologyKey: zone\n",
+        "            namespaceSelector: {}\n            topologyKey: zone\n",
+    );
+    let (world, _) =
+        sim::world(&(other.to_owned() + &deployment("web", 1, &every, "") + &cluster(&DOMAINS)));
+    assert_eq!(
+        node_of(&world, &sim::pods_of(&world, "web-")[0].name),
+        Some("b1")
+    );
+}
+
+#[test]
+fn rule_4_11_an_existing_pods_anti_affinity_repels_a_pod_without_rules() {
+    let guard = "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: guard\n  labels: {role: guard}\nspec:\n  nodeName: a1\n  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: web}}\n        topologyKey: zone\n  containers:\n  - name: app\n    image: nginx\n";
+    let (world, _) =
+        sim::world(&(guard.to_owned() + &deployment("web", 2, "", "") + &cluster(&DOMAINS)));
+    assert_eq!(
+        per_node(&world, "web-"),
+        BTreeMap::from([("b1".to_owned(), 2)]),
+        "zone a is closed to app=web"
+    );
+    let nodes = [
+        "{name: a1, labels: {zone: a}}",
+        "{name: a2, labels: {zone: a}}",
+    ];
+    let (world, _) =
+        sim::world(&(guard.to_owned() + &deployment("web", 1, "", "") + &cluster(&nodes)));
+    assert_pending_because(
+        sim::pods_of(&world, "web-")[0],
+        "2 node(s) didn't satisfy existing pods anti-affinity rules",
+    );
+}
+
+#[test]
+fn rule_4_10_an_empty_topology_key_is_rejected() {
+    let anti = pod_term("podAntiAffinity", "{app: web}", "\"\"");
+    let loaded = kubeglass_core::load::load(&deployment("web", 1, &anti, ""));
+    let messages: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.en.clone())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty"
+        )),
+        "{messages:?}"
+    );
+}

@@ -1,12 +1,15 @@
 //! The scheduler: filter, then score (rules 4.1–4.9). A pod that fits nowhere stays Pending
 //! with kube-scheduler's own summary: "0/3 nodes are available: ...".
 
+mod inter_pod;
+
 use super::state::{ClaimPhase, Node, Phase, Pod, Uid};
 use super::storage;
 use super::{Change, Cluster};
 use crate::model::{BindingMode, Resources, Taint, TaintEffect, Toleration, TolerationOperator};
 use crate::sorted::VecMap;
 use crate::text::Text;
+use inter_pod::Domains;
 
 /// True when a toleration matches a taint (rule 4.5).
 pub fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
@@ -42,6 +45,12 @@ pub enum Misfit {
     VolumeAffinity,
     /// No PersistentVolume for a WaitForFirstConsumer claim on this node.
     NoVolume,
+    /// The pod's required pod affinity finds no matching pod in the node's domain.
+    PodAffinity,
+    /// The pod's required pod anti-affinity finds a matching pod in the node's domain.
+    PodAntiAffinity,
+    /// A placed pod's required anti-affinity repels the pod from the node's domain.
+    ExistingAntiAffinity,
 }
 
 impl Misfit {
@@ -79,6 +88,18 @@ impl Misfit {
                 format!("{count} node(s) didn't find available persistent volumes to bind"),
                 format!("{count}개 노드: 바인딩할 수 있는 퍼시스턴트 볼륨이 없음"),
             ),
+            Misfit::PodAffinity => Text::new(
+                format!("{count} node(s) didn't match pod affinity rules"),
+                format!("{count}개 노드: 파드 어피니티 규칙과 맞지 않음"),
+            ),
+            Misfit::PodAntiAffinity => Text::new(
+                format!("{count} node(s) didn't match pod anti-affinity rules"),
+                format!("{count}개 노드: 파드 안티 어피니티 규칙과 맞지 않음"),
+            ),
+            Misfit::ExistingAntiAffinity => Text::new(
+                format!("{count} node(s) didn't satisfy existing pods anti-affinity rules"),
+                format!("{count}개 노드: 기존 파드의 안티 어피니티 규칙을 만족하지 않음"),
+            ),
         }
     }
 }
@@ -98,6 +119,8 @@ pub struct NodeUse {
 /// are placed, so filtering and scoring never rescan all pods.
 pub struct Usage {
     nodes: Vec<NodeUse>,
+    /// Some pod has required inter-pod terms: the InterPodAffinity filter has work to do.
+    inter_pod: bool,
     /// Pods per node of each workload, for spreading (rule 4.9).
     by_owner: VecMap<usize, Vec<i64>>,
 }
@@ -121,6 +144,10 @@ impl Usage {
         let mut usage = Usage {
             nodes: vec![NodeUse::default(); cluster.nodes.len()],
             by_owner: VecMap::new(),
+            inter_pod: cluster.pods.iter().any(|p| {
+                let terms = &p.spec.pod_affinity;
+                !terms.affinity.is_empty() || !terms.anti_affinity.is_empty()
+            }),
         };
         let index: VecMap<&str, usize> = VecMap::from_iter(
             cluster
@@ -205,7 +232,13 @@ fn unschedulable_taint() -> Taint {
 }
 
 /// The filters, in kube-scheduler's order; the first failing plugin's reasons.
-fn filter(cluster: &Cluster, pod: &Pod, n: usize, usage: &Usage) -> Vec<Misfit> {
+fn filter(
+    cluster: &Cluster,
+    pod: &Pod,
+    n: usize,
+    usage: &Usage,
+    domains: Option<&Domains>,
+) -> Vec<Misfit> {
     let node = &cluster.nodes[n];
     if node.unschedulable && !tolerates(&pod.spec.tolerations, &unschedulable_taint()) {
         return vec![Misfit::Unschedulable];
@@ -226,10 +259,13 @@ fn filter(cluster: &Cluster, pod: &Pod, n: usize, usage: &Usage) -> Vec<Misfit> 
     if !resources.is_empty() {
         return resources;
     }
-    match storage::volumes_fit(cluster, pod, &node.name) {
-        Ok(()) => Vec::new(),
-        Err(misfit) => vec![misfit],
+    if let Err(misfit) = storage::volumes_fit(cluster, pod, &node.name) {
+        return vec![misfit];
     }
+    domains
+        .and_then(|d| d.misfit(pod, node))
+        .into_iter()
+        .collect()
 }
 
 /// Scores a feasible node: node affinity preferences, PreferNoSchedule taints, spreading
@@ -321,8 +357,9 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     }
     let mut misfits: VecMap<Misfit, usize> = VecMap::new();
     let mut feasible = Vec::new();
+    let domains = usage.inter_pod.then(|| Domains::gather(cluster, pod));
     for n in 0..cluster.nodes.len() {
-        let reasons = filter(cluster, pod, n, usage);
+        let reasons = filter(cluster, pod, n, usage, domains.as_ref());
         if reasons.is_empty() {
             feasible.push(n);
         }

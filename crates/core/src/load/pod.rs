@@ -3,7 +3,7 @@
 use super::api_error::{detail, Cause, Shown};
 use super::quantity;
 use super::read::Field;
-use super::selectors::read_node_affinity;
+use super::selectors::{read_inter_pod_affinity, read_node_affinity};
 use crate::diagnostic::Code;
 use crate::model::{
     Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
@@ -54,6 +54,7 @@ pub(crate) fn read_pod_spec(
         node_name: spec.get("nodeName").str(),
         node_selector: spec.get("nodeSelector").string_map(),
         affinity: read_node_affinity(&spec.get("affinity").get("nodeAffinity")),
+        pod_affinity: read_inter_pod_affinity(&spec.get("affinity")),
         tolerations: spec.get("tolerations").items(read_toleration),
         hostname: spec.get("hostname").str(),
         subdomain: spec.get("subdomain").str(),

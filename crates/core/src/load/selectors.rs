@@ -4,8 +4,8 @@ use super::api_error::{Cause, Shown};
 use super::read::Field;
 use crate::diagnostic::Code;
 use crate::model::{
-    LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm,
-    Requirement, SelectorOperator,
+    InterPodAffinity, LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement,
+    NodeSelectorTerm, PodAffinityTerm, Requirement, SelectorOperator,
 };
 use crate::text::Text;
 
@@ -229,18 +229,66 @@ pub(crate) fn read_node_affinity(f: &Field<'_>) -> Option<NodeAffinity> {
         required: read_node_selector(&f.get("requiredDuringSchedulingIgnoredDuringExecution")),
         preferred: f
             .get("preferredDuringSchedulingIgnoredDuringExecution")
-            .items(|p| {
-                let field = p.get("weight");
-                let weight = field.int().unwrap_or(0);
-                if !(1..=100).contains(&weight) {
-                    field.reject(Cause::Invalid(
-                        Shown::Int(weight),
-                        Text::new("must be in the range 1-100", "1에서 100 사이여야 합니다"),
-                    ));
-                }
-                (weight.clamp(1, 100) as i32, read_term(&p.get("preference")))
-            }),
+            .items(|p| (read_weight(p), read_term(&p.get("preference")))),
     })
+}
+
+/// A weight of a preferred term, which the API keeps between 1 and 100.
+fn read_weight(p: &Field<'_>) -> i32 {
+    let field = p.get("weight");
+    let weight = field.int().unwrap_or(0);
+    if !(1..=100).contains(&weight) {
+        field.reject(Cause::Invalid(
+            Shown::Int(weight),
+            Text::new("must be in the range 1-100", "1에서 100 사이여야 합니다"),
+        ));
+    }
+    weight.clamp(1, 100) as i32
+}
+
+/// One `podAffinityTerm` (rule 4.10).
+fn read_pod_affinity_term(t: &Field<'_>) -> PodAffinityTerm {
+    let key = t.get("topologyKey");
+    let topology_key = key.str().unwrap_or_default();
+    if topology_key.is_empty() {
+        key.reject(Cause::Required(Some(Text::new(
+            "can not be empty",
+            "비워 둘 수 없습니다",
+        ))));
+    }
+    PodAffinityTerm {
+        selector: read_label_selector(&t.get("labelSelector")),
+        namespaces: t.get("namespaces").strings(),
+        namespace_selector: read_label_selector(&t.get("namespaceSelector")),
+        topology_key,
+    }
+}
+
+/// The required and preferred terms of a `podAffinity` or `podAntiAffinity`.
+fn read_pod_terms(f: &Field<'_>) -> (Vec<PodAffinityTerm>, Vec<(i32, PodAffinityTerm)>) {
+    (
+        f.get("requiredDuringSchedulingIgnoredDuringExecution")
+            .items(read_pod_affinity_term),
+        f.get("preferredDuringSchedulingIgnoredDuringExecution")
+            .items(|p| {
+                (
+                    read_weight(p),
+                    read_pod_affinity_term(&p.get("podAffinityTerm")),
+                )
+            }),
+    )
+}
+
+/// A pod's `affinity.podAffinity` and `affinity.podAntiAffinity`.
+pub(crate) fn read_inter_pod_affinity(affinity: &Field<'_>) -> InterPodAffinity {
+    let (affinity_terms, preferred_affinity) = read_pod_terms(&affinity.get("podAffinity"));
+    let (anti_affinity, preferred_anti_affinity) = read_pod_terms(&affinity.get("podAntiAffinity"));
+    InterPodAffinity {
+        affinity: affinity_terms,
+        anti_affinity,
+        preferred_affinity,
+        preferred_anti_affinity,
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Pods: containers, volumes and the scheduling constraints the simulator honours.
 
-use super::{Labels, NodeAffinity};
+use super::{InterPodAffinity, Labels, NodeAffinity};
 
 /// Resource requests of a container (limits matter only when no request is set, rule 4.6).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -273,6 +273,8 @@ pub struct PodSpec {
     pub node_selector: Labels,
     /// Node affinity.
     pub affinity: Option<NodeAffinity>,
+    /// Inter-pod affinity and anti-affinity.
+    pub pod_affinity: InterPodAffinity,
     /// Tolerations.
     pub tolerations: Vec<Toleration>,
     /// `hostname`.

@@ -40,7 +40,7 @@ impl Requirement {
 
 /// A `LabelSelector`: `matchLabels` and `matchExpressions`, all ANDed (rule 6.3).
 /// An empty selector matches everything; a missing one (`Option::None`) matches nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct LabelSelector {
     /// `matchLabels`.
     pub match_labels: Labels,
@@ -153,6 +153,76 @@ pub struct NodeAffinity {
     pub required: Option<NodeSelector>,
     /// `preferredDuringSchedulingIgnoredDuringExecution`: `(weight, term)`.
     pub preferred: Vec<(i32, NodeSelectorTerm)>,
+}
+
+/// One term of inter-pod affinity or anti-affinity (rule 4.10): pods matching `selector`
+/// in the term's namespaces, counted per domain of `topology_key`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct PodAffinityTerm {
+    /// `labelSelector` (`None`: matches no pod).
+    pub selector: Option<LabelSelector>,
+    /// `namespaces`.
+    pub namespaces: Vec<String>,
+    /// `namespaceSelector` (`Some(empty)`: every namespace).
+    pub namespace_selector: Option<LabelSelector>,
+    /// `topologyKey`: nodes with the same value of this label form one domain.
+    pub topology_key: String,
+}
+
+impl PodAffinityTerm {
+    /// True when a pod in `namespace` with `labels` matches, the term being written in a pod
+    /// of `own_namespace`. Namespaces are matched by the label the API server gives every
+    /// namespace, `kubernetes.io/metadata.name`.
+    pub fn matches(&self, own_namespace: &str, namespace: &str, labels: &Labels) -> bool {
+        let in_namespace = match (&self.namespace_selector, self.namespaces.is_empty()) {
+            (None, true) => namespace == own_namespace,
+            (selector, _) => {
+                self.namespaces.iter().any(|n| n == namespace)
+                    || selector.as_ref().is_some_and(|s| {
+                        s.matches(&Labels::from_iter([(
+                            "kubernetes.io/metadata.name".to_owned(),
+                            namespace.to_owned(),
+                        )]))
+                    })
+            }
+        };
+        in_namespace && self.selector.as_ref().is_some_and(|s| s.matches(labels))
+    }
+}
+
+/// A pod's `podAffinity` and `podAntiAffinity` (rules 4.10, 4.11).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InterPodAffinity {
+    /// Required affinity terms: all must hold.
+    pub affinity: Vec<PodAffinityTerm>,
+    /// Required anti-affinity terms: all must hold.
+    pub anti_affinity: Vec<PodAffinityTerm>,
+    /// Preferred affinity terms with their weights.
+    pub preferred_affinity: Vec<(i32, PodAffinityTerm)>,
+    /// Preferred anti-affinity terms with their weights.
+    pub preferred_anti_affinity: Vec<(i32, PodAffinityTerm)>,
+}
+
+impl InterPodAffinity {
+    /// True when the pod has no inter-pod term at all.
+    pub fn is_empty(&self) -> bool {
+        self.affinity.is_empty()
+            && self.anti_affinity.is_empty()
+            && self.preferred_affinity.is_empty()
+            && self.preferred_anti_affinity.is_empty()
+    }
+}
+
+impl std::hash::Hash for InterPodAffinity {
+    // Nothing when empty, so that templates without these terms keep their pod-template-hash.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if !self.is_empty() {
+            self.affinity.hash(state);
+            self.anti_affinity.hash(state);
+            self.preferred_affinity.hash(state);
+            self.preferred_anti_affinity.hash(state);
+        }
+    }
 }
 
 #[cfg(test)]
