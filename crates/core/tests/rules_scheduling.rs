@@ -1205,3 +1205,43 @@ fn rule_4_10_an_empty_topology_key_is_rejected() {
         "{messages:?}"
     );
 }
+
+/// A bare pod `web` with one preferred term of `kind` towards pods labelled `pod: cache`.
+fn web_preferring(kind: &str) -> String {
+    pod(
+        "web",
+        &format!("  affinity:\n    {kind}:\n      preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 100\n        podAffinityTerm:\n          labelSelector: {{matchLabels: {{pod: cache}}}}\n          topologyKey: zone\n"),
+        "",
+    )
+}
+
+#[test]
+fn rule_4_11_preferred_terms_pull_towards_or_push_away_from_matching_pods() {
+    let cache = pod("cache", "  nodeName: b1\n", "");
+    let (near, _) =
+        sim::world(&(cache.clone() + &web_preferring("podAffinity") + &cluster(&DOMAINS)));
+    assert_eq!(node_of(&near, "web"), Some("b1"));
+    let (far, _) = sim::world(&(cache + &web_preferring("podAntiAffinity") + &cluster(&DOMAINS)));
+    assert!(
+        node_of(&far, "web").is_some_and(|n| n.starts_with('a')),
+        "{:?}",
+        node_of(&far, "web")
+    );
+}
+
+#[test]
+fn rule_4_11_an_existing_pods_preferred_anti_affinity_counts_for_the_newcomer() {
+    let guard = |kind: &str| {
+        format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: guard\n  labels: {{pod: guard}}\nspec:\n  nodeName: a1\n  affinity:\n    {kind}:\n      preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 100\n        podAffinityTerm:\n          labelSelector: {{matchLabels: {{pod: web}}}}\n          topologyKey: zone\n  containers:\n  - name: app\n    image: nginx\n")
+    };
+    let (apart, _) =
+        sim::world(&(guard("podAntiAffinity") + &pod("web", "", "") + &cluster(&DOMAINS)));
+    assert_eq!(node_of(&apart, "web"), Some("b1"));
+    let (together, _) =
+        sim::world(&(guard("podAffinity") + &pod("web", "", "") + &cluster(&DOMAINS)));
+    assert_eq!(
+        node_of(&together, "web"),
+        Some("a2"),
+        "zone a, beside the busy a1"
+    );
+}

@@ -119,7 +119,7 @@ pub struct NodeUse {
 /// are placed, so filtering and scoring never rescan all pods.
 pub struct Usage {
     nodes: Vec<NodeUse>,
-    /// Some pod has required inter-pod terms: the InterPodAffinity filter has work to do.
+    /// Some pod has inter-pod terms: the InterPodAffinity plugin has work to do.
     inter_pod: bool,
     /// Pods per node of each workload, for spreading (rule 4.9).
     by_owner: VecMap<usize, Vec<i64>>,
@@ -144,10 +144,7 @@ impl Usage {
         let mut usage = Usage {
             nodes: vec![NodeUse::default(); cluster.nodes.len()],
             by_owner: VecMap::new(),
-            inter_pod: cluster.pods.iter().any(|p| {
-                let terms = &p.spec.pod_affinity;
-                !terms.affinity.is_empty() || !terms.anti_affinity.is_empty()
-            }),
+            inter_pod: cluster.pods.iter().any(|p| !p.spec.pod_affinity.is_empty()),
         };
         let index: VecMap<&str, usize> = VecMap::from_iter(
             cluster
@@ -395,11 +392,23 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
         ));
     }
     let sibling_counts = siblings(cluster, pod, usage);
+    let inter_pod = domains.map_or_else(
+        || vec![0; feasible.len()],
+        |d| {
+            d.scores(
+                &feasible
+                    .iter()
+                    .map(|&n| &cluster.nodes[n])
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
     let scored: Vec<(i64, usize)> = feasible
         .iter()
-        .map(|&n| {
+        .zip(inter_pod)
+        .map(|(&n, affinity)| {
             (
-                score(pod, &cluster.nodes[n], &usage.nodes[n], sibling_counts[n]),
+                score(pod, &cluster.nodes[n], &usage.nodes[n], sibling_counts[n]) + 2 * affinity,
                 n,
             )
         })

@@ -20,6 +20,16 @@ pub struct Domains {
     anti_affinity: VecSet<Domain>,
     /// Domains of placed pods whose own required anti-affinity matches the incoming pod.
     existing_anti_affinity: VecSet<Domain>,
+    /// Preference per domain: preferred terms both ways, and placed pods' required affinity
+    /// (with kube-scheduler's `hardPodAffinityWeight` of 1).
+    preference: VecMap<Domain, i64>,
+}
+
+/// Adds `weight` to the domain of `term` that `node` belongs to.
+fn prefer(preference: &mut VecMap<Domain, i64>, term: &PodAffinityTerm, node: &Node, weight: i64) {
+    if let Some(d) = domain(term, node) {
+        *preference.entry(d).or_insert(0) += weight;
+    }
 }
 
 /// The domain of `term` that `node` belongs to, if the node has the label.
@@ -39,6 +49,7 @@ impl Domains {
             affinity: VecSet::new(),
             anti_affinity: VecSet::new(),
             existing_anti_affinity: VecSet::new(),
+            preference: VecMap::new(),
         };
         for other in &cluster.pods {
             let Some(&node) = other.node.as_deref().and_then(|n| nodes.get(n)) else {
@@ -69,8 +80,58 @@ impl Domains {
                     .filter(|t| t.matches(&other.namespace, &pod.namespace, &pod.labels))
                     .filter_map(|t| domain(t, node)),
             );
+            let theirs = &other.spec.pod_affinity;
+            let matches_incoming =
+                |t: &PodAffinityTerm| t.matches(&other.namespace, &pod.namespace, &pod.labels);
+            let weighted = [
+                (&terms.preferred_affinity, 1, true),
+                (&terms.preferred_anti_affinity, -1, true),
+                (&theirs.preferred_affinity, 1, false),
+                (&theirs.preferred_anti_affinity, -1, false),
+            ];
+            for (list, sign, incoming) in weighted {
+                for (weight, t) in list {
+                    if if incoming {
+                        matched(t)
+                    } else {
+                        matches_incoming(t)
+                    } {
+                        prefer(&mut out.preference, t, node, sign * i64::from(*weight));
+                    }
+                }
+            }
+            for t in theirs.affinity.iter().filter(|t| matches_incoming(t)) {
+                prefer(&mut out.preference, t, node, 1);
+            }
         }
         out
+    }
+
+    /// The InterPodAffinity scores of `nodes`: each node's preference, scaled to 0–100
+    /// between the lowest and the highest (all 0 when they are equal).
+    pub fn scores(&self, nodes: &[&Node]) -> Vec<i64> {
+        let raw: Vec<i64> = nodes
+            .iter()
+            .map(|n| {
+                n.labels
+                    .iter()
+                    .filter_map(|(k, v)| self.preference.get(&(k.clone(), v.clone())))
+                    .sum()
+            })
+            .collect();
+        let (low, high) = (
+            raw.iter().copied().min().unwrap_or(0),
+            raw.iter().copied().max().unwrap_or(0),
+        );
+        raw.iter()
+            .map(|s| {
+                if high > low {
+                    100 * (s - low) / (high - low)
+                } else {
+                    0
+                }
+            })
+            .collect()
     }
 
     /// Why `node` fails the filter for `pod`, checked in the plugin's order.
