@@ -2,6 +2,8 @@
 //! point, moved by zooming and panning. Only the SVG's `viewBox` changes: the layout never
 //! runs again for a zoom or a pan, and packets keep moving.
 
+use kubeglass_core::number::clamp;
+
 /// The picture's place in its pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Zoom {
@@ -91,14 +93,15 @@ impl Zoom {
     /// A zoom at `scale` around `center`, kept in bounds: the scale between half the fitted
     /// one and 800%, the centre inside the picture.
     fn at(frame: Frame, scale: f64, (x, y): (f64, f64)) -> Zoom {
-        let scale = scale.clamp(
+        let scale = clamp(
+            scale,
             frame.fit_scale() * MIN_OF_FIT,
             MAX_SCALE.max(frame.fit_scale()),
         );
         Zoom::At {
             scale,
-            x: x.clamp(0.0, frame.picture.0),
-            y: y.clamp(0.0, frame.picture.1),
+            x: clamp(x, 0.0, frame.picture.0),
+            y: clamp(y, 0.0, frame.picture.1),
         }
     }
 
@@ -142,8 +145,8 @@ impl Zoom {
             Zoom::Fit => Zoom::Fit,
             Zoom::At { scale, x, y } => Zoom::At {
                 scale,
-                x: x.clamp(0.0, frame.picture.0),
-                y: y.clamp(0.0, frame.picture.1),
+                x: clamp(x, 0.0, frame.picture.0),
+                y: clamp(y, 0.0, frame.picture.1),
             },
         }
     }

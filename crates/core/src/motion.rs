@@ -207,7 +207,7 @@ impl Motion {
             drops: Vec::new(),
             arrivals: Vec::new(),
             ghost_opacity: if glide {
-                (1.0 - t / FADE_MS).clamp(0.0, 1.0)
+                crate::number::clamp(1.0 - t / FADE_MS, 0.0, 1.0)
             } else {
                 0.0
             },
