@@ -35,7 +35,6 @@ use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
 use crate::sorted::VecMap;
 use crate::sorted::VecSet;
-use std::collections::HashSet;
 
 /// A file written into some storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +118,7 @@ pub struct Cluster {
     /// Services by namespace and name (Services never change after resolution).
     service_index: VecMap<String, VecMap<String, usize>>,
     /// `namespace/name` of every pod, so generated names never clash.
-    pod_names: HashSet<String>,
+    pod_names: VecSet<String>,
     next_uid: Uid,
     next_lb_address: u32,
     changes: Vec<Change>,
@@ -173,7 +172,7 @@ impl Cluster {
             rng: Rng::new(seed),
             allocations: ipam::Allocations::default(),
             service_index: VecMap::new(),
-            pod_names: HashSet::new(),
+            pod_names: VecSet::new(),
             next_uid: 1,
             next_lb_address: 10,
             changes: Vec::new(),

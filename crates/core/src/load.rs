@@ -28,12 +28,12 @@ pub use service::NODE_PORT_RANGE;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Anchor, Anchors, Body, Object, Origin};
+use crate::sorted::VecMap;
 use crate::source::{LineIndex, Position};
 use crate::text::Text;
 use crate::yaml::{self, Chunk, ParseErrorKind, Seg, Value};
 use object::{read_object, Defaults};
 use read::{Field, Issue, Issues};
-use std::collections::HashMap;
 
 /// The largest paste the loader accepts.
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
@@ -508,10 +508,15 @@ fn drop_duplicates(loaded: &mut Loaded) {
     fn key(o: &Object) -> (&str, &str, &str) {
         (&o.meta.kind, &o.meta.namespace, &o.meta.name)
     }
-    let mut last: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(loaded.objects.len());
-    for (i, object) in loaded.objects.iter().enumerate() {
-        last.insert(key(object), i);
-    }
+    // Of equal keys the last index wins.
+    let last = VecMap::from_unsorted(
+        loaded
+            .objects
+            .iter()
+            .enumerate()
+            .map(|(i, object)| (key(object), i))
+            .collect(),
+    );
     if last.len() == loaded.objects.len() {
         return;
     }
