@@ -95,3 +95,42 @@ mod tests {
         assert_eq!(name.matches('-').count(), 5);
     }
 }
+
+/// Buckets of [`NameSet`]: enough that a bucket of 10,000 names stays short.
+const NAME_BUCKETS: usize = 64;
+
+/// The `namespace/name` of every pod. Sorted vectors in buckets: one sorted vector of
+/// 10,000 names made each new name shift half of them.
+#[derive(Clone, Debug)]
+pub struct NameSet(Vec<crate::sorted::VecSet<String>>);
+
+impl Default for NameSet {
+    fn default() -> Self {
+        NameSet(vec![crate::sorted::VecSet::new(); NAME_BUCKETS])
+    }
+}
+
+impl NameSet {
+    fn bucket(&self, name: &str) -> usize {
+        let mut hasher = Fnv32a(0x811c_9dc5);
+        hasher.write(name.as_bytes());
+        hasher.finish() as usize % NAME_BUCKETS
+    }
+
+    /// Adds a name.
+    pub fn insert(&mut self, name: String) {
+        let b = self.bucket(&name);
+        self.0[b].insert(name);
+    }
+
+    /// Removes a name.
+    pub fn remove(&mut self, name: &str) {
+        let b = self.bucket(name);
+        self.0[b].remove(name);
+    }
+
+    /// True when the name is in the set.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0[self.bucket(name)].contains(name)
+    }
+}
