@@ -19,7 +19,8 @@ pub use pod::{
 };
 pub use selector::{
     InterPodAffinity, LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement,
-    NodeSelectorTerm, PodAffinityTerm, Requirement, SelectorOperator,
+    NodeSelectorTerm, PodAffinityTerm, Requirement, SelectorOperator, SpreadConstraint,
+    SpreadConstraints,
 };
 pub use service::{
     EndpointAddress, EndpointPort, EndpointSubset, EndpointsSpec, IntOrString, ServicePort,

@@ -1245,3 +1245,167 @@ fn rule_4_11_an_existing_pods_preferred_anti_affinity_counts_for_the_newcomer() 
         "zone a, beside the busy a1"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 4.14 Pod topology spread
+// ---------------------------------------------------------------------------------------
+
+/// A pod labelled `app: web` pinned to `node`.
+fn web_on(name: &str, node: &str) -> String {
+    format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels: {{app: web}}\nspec:\n  nodeName: {node}\n  containers:\n  - name: app\n    image: nginx\n")
+}
+
+/// A pod labelled `app: web` spreading over zones with one constraint; `extra` adds fields.
+fn spreading(name: &str, when: &str, extra: &str) -> String {
+    format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels: {{app: web}}\nspec:\n  topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: zone\n    whenUnsatisfiable: {when}\n    labelSelector: {{matchLabels: {{app: web}}}}\n{extra}  containers:\n  - name: app\n    image: nginx\n")
+}
+
+#[test]
+fn rule_4_14_a_pod_goes_where_the_skew_stays_within_max_skew() {
+    // Zones a = 2 and b = 1: adding to a gives 2 + 1 - 1 = 2 > 1, so only zone b passes.
+    let yaml = web_on("w1", "a1")
+        + &web_on("w2", "a2")
+        + &web_on("w3", "b1")
+        + &spreading("new", "DoNotSchedule", "")
+        + &cluster(&DOMAINS);
+    let (world, _) = sim::world(&yaml);
+    assert_eq!(node_of(&world, "new"), Some("b1"));
+}
+
+#[test]
+fn rule_4_14_nodes_without_the_key_are_rejected_and_count_for_nothing() {
+    let nodes = [
+        "{name: a1, labels: {zone: a}}",
+        "{name: b1, labels: {zone: b}}",
+        "{name: bare}",
+    ];
+    let yaml = web_on("w1", "a1")
+        + &web_on("w2", "bare")
+        + &web_on("w3", "bare")
+        + &spreading("new", "DoNotSchedule", "")
+        + &cluster(&nodes);
+    let (world, _) = sim::world(&yaml);
+    assert_eq!(
+        node_of(&world, "new"),
+        Some("b1"),
+        "a = 1, b = 0; bare is no domain"
+    );
+}
+
+#[test]
+fn rule_4_14_node_affinity_policy_decides_which_domains_count() {
+    let nodes = [
+        "{name: a1, labels: {zone: a}}",
+        "{name: b1, labels: {zone: b}}",
+    ];
+    let in_a = |policy: &str| {
+        spreading("new", "DoNotSchedule", policy)
+            .replace("spec:\n", "spec:\n  nodeSelector: {zone: a}\n")
+    };
+    // Honor (the default): zone b, ruled out by the selector, is no domain; a alone is even.
+    let (world, _) = sim::world(&(web_on("w1", "a1") + &in_a("") + &cluster(&nodes)));
+    assert_eq!(node_of(&world, "new"), Some("a1"));
+    // Ignore: b counts with 0 pods, so a second pod in a would make a skew of 2.
+    let ignore = "    nodeAffinityPolicy: Ignore\n";
+    let (world, _) = sim::world(&(web_on("w1", "a1") + &in_a(ignore) + &cluster(&nodes)));
+    assert_pending_because(
+        sim::pod(&world, "new"),
+        "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) didn't match pod topology spread constraints.",
+    );
+}
+
+#[test]
+fn rule_4_14_fewer_domains_than_min_domains_make_the_global_minimum_zero() {
+    let nodes = [
+        "{name: a1, labels: {zone: a}}",
+        "{name: b1, labels: {zone: b}}",
+    ];
+    let yaml = web_on("w1", "a1")
+        + &web_on("w2", "b1")
+        + &spreading("new", "DoNotSchedule", "    minDomains: 3\n")
+        + &cluster(&nodes);
+    let (world, _) = sim::world(&yaml);
+    assert_pending_because(
+        sim::pod(&world, "new"),
+        "2 node(s) didn't match pod topology spread constraints",
+    );
+    let yaml = web_on("w1", "a1")
+        + &web_on("w2", "b1")
+        + &spreading("new", "DoNotSchedule", "")
+        + &cluster(&nodes);
+    let (world, _) = sim::world(&yaml);
+    assert!(
+        node_of(&world, "new").is_some(),
+        "with minDomains 1 the minimum is 1"
+    );
+}
+
+#[test]
+fn rule_4_14_a_selector_that_misses_the_pod_itself_never_adds_one() {
+    let other = spreading("new", "DoNotSchedule", "")
+        .replace("  labels: {app: web}\n", "  labels: {app: other}\n");
+    let nodes = [
+        "{name: a1, labels: {zone: a}}",
+        "{name: b1, labels: {zone: b}}",
+    ];
+    // a = 2, b = 1: the skew on a is 2 + 0 - 1 = 1, within maxSkew, so both zones pass.
+    let yaml =
+        web_on("w1", "a1") + &web_on("w2", "a1") + &web_on("w3", "b1") + &other + &cluster(&nodes);
+    let (world, _) = sim::world(&yaml);
+    assert!(node_of(&world, "new").is_some());
+}
+
+#[test]
+fn rule_4_14_schedule_anyway_prefers_the_emptier_domain_but_never_blocks() {
+    let nodes = [
+        "{name: a1, labels: {zone: a}}",
+        "{name: b1, labels: {zone: b}}",
+    ];
+    let yaml = web_on("w1", "a1")
+        + &web_on("w2", "a1")
+        + &web_on("w3", "a1")
+        + &spreading("new", "ScheduleAnyway", "")
+        + &cluster(&nodes);
+    let (world, _) = sim::world(&yaml);
+    assert_eq!(node_of(&world, "new"), Some("b1"));
+    let only_a = ["{name: a1, labels: {zone: a}}"];
+    let yaml = web_on("w1", "a1")
+        + &web_on("w2", "a1")
+        + &spreading("new", "ScheduleAnyway", "")
+        + &cluster(&only_a);
+    let (world, _) = sim::world(&yaml);
+    assert_eq!(node_of(&world, "new"), Some("a1"));
+}
+
+#[test]
+fn rule_4_14_replicas_spread_evenly_over_zones_of_unequal_size() {
+    let spread = "      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: zone\n        whenUnsatisfiable: DoNotSchedule\n        labelSelector: {matchLabels: {app: web}}\n";
+    let (world, _) = sim::world(&(deployment("web", 4, spread, "") + &cluster(&DOMAINS)));
+    let running = per_node(&world, "web-");
+    let zone_a = running.get("a1").unwrap_or(&0) + running.get("a2").unwrap_or(&0);
+    assert_eq!(
+        (zone_a, running.get("b1").copied()),
+        (2, Some(2)),
+        "{running:?}"
+    );
+}
+
+#[test]
+fn rule_4_14_the_api_server_checks_each_constraint() {
+    let bad =
+        spreading("p", "Sometimes", "    minDomains: 2\n").replace("maxSkew: 1", "maxSkew: 0");
+    let loaded = kubeglass_core::load::load(&bad);
+    let messages: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.en.clone())
+        .collect();
+    for expected in [
+        "spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
+        "spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: \"Sometimes\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\"",
+        "spec.topologySpreadConstraints[0].minDomains: Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not Sometimes",
+    ] {
+        assert!(messages.iter().any(|m| m.contains(expected)), "{expected}\n{messages:#?}");
+    }
+}

@@ -2,6 +2,7 @@
 //! with kube-scheduler's own summary: "0/3 nodes are available: ...".
 
 mod inter_pod;
+mod spread;
 
 use super::state::{ClaimPhase, Node, Phase, Pod, Uid};
 use super::storage;
@@ -10,6 +11,7 @@ use crate::model::{BindingMode, Resources, Taint, TaintEffect, Toleration, Toler
 use crate::sorted::VecMap;
 use crate::text::Text;
 use inter_pod::Domains;
+use spread::Spread;
 
 /// True when a toleration matches a taint (rule 4.5).
 pub fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
@@ -45,6 +47,10 @@ pub enum Misfit {
     VolumeAffinity,
     /// No PersistentVolume for a WaitForFirstConsumer claim on this node.
     NoVolume,
+    /// A DoNotSchedule topology spread constraint would be broken.
+    Spread,
+    /// The node lacks a topology key of a DoNotSchedule spread constraint.
+    SpreadMissingLabel,
     /// The pod's required pod affinity finds no matching pod in the node's domain.
     PodAffinity,
     /// The pod's required pod anti-affinity finds a matching pod in the node's domain.
@@ -87,6 +93,16 @@ impl Misfit {
             Misfit::NoVolume => Text::new(
                 format!("{count} node(s) didn't find available persistent volumes to bind"),
                 format!("{count}개 노드: 바인딩할 수 있는 퍼시스턴트 볼륨이 없음"),
+            ),
+            Misfit::Spread => Text::new(
+                format!("{count} node(s) didn't match pod topology spread constraints"),
+                format!("{count}개 노드: 파드 토폴로지 분산 제약과 맞지 않음"),
+            ),
+            Misfit::SpreadMissingLabel => Text::new(
+                format!(
+                    "{count} node(s) didn't match pod topology spread constraints (missing required label)"
+                ),
+                format!("{count}개 노드: 파드 토폴로지 분산 제약과 맞지 않음 (필요한 레이블 없음)"),
             ),
             Misfit::PodAffinity => Text::new(
                 format!("{count} node(s) didn't match pod affinity rules"),
@@ -234,7 +250,7 @@ fn filter(
     pod: &Pod,
     n: usize,
     usage: &Usage,
-    domains: Option<&Domains>,
+    (spread, domains): (Option<&Spread>, Option<&Domains>),
 ) -> Vec<Misfit> {
     let node = &cluster.nodes[n];
     if node.unschedulable && !tolerates(&pod.spec.tolerations, &unschedulable_taint()) {
@@ -259,8 +275,9 @@ fn filter(
     if let Err(misfit) = storage::volumes_fit(cluster, pod, &node.name) {
         return vec![misfit];
     }
-    domains
-        .and_then(|d| d.misfit(pod, node))
+    spread
+        .and_then(|s| s.misfit(pod, node))
+        .or_else(|| domains.and_then(|d| d.misfit(pod, node)))
         .into_iter()
         .collect()
 }
@@ -355,8 +372,9 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     let mut misfits: VecMap<Misfit, usize> = VecMap::new();
     let mut feasible = Vec::new();
     let domains = usage.inter_pod.then(|| Domains::gather(cluster, pod));
+    let spread = Spread::gather(cluster, pod);
     for n in 0..cluster.nodes.len() {
-        let reasons = filter(cluster, pod, n, usage, domains.as_ref());
+        let reasons = filter(cluster, pod, n, usage, (spread.as_ref(), domains.as_ref()));
         if reasons.is_empty() {
             feasible.push(n);
         }
@@ -392,25 +410,15 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
         ));
     }
     let sibling_counts = siblings(cluster, pod, usage);
-    let inter_pod = domains.map_or_else(
-        || vec![0; feasible.len()],
-        |d| {
-            d.scores(
-                &feasible
-                    .iter()
-                    .map(|&n| &cluster.nodes[n])
-                    .collect::<Vec<_>>(),
-            )
-        },
-    );
+    let nodes: Vec<&Node> = feasible.iter().map(|&n| &cluster.nodes[n]).collect();
+    let inter_pod = domains.map_or_else(|| vec![0; nodes.len()], |d| d.scores(&nodes));
+    let spread = spread.map_or_else(|| vec![0; nodes.len()], |s| s.scores(pod, &nodes));
     let scored: Vec<(i64, usize)> = feasible
         .iter()
-        .zip(inter_pod)
-        .map(|(&n, affinity)| {
-            (
-                score(pod, &cluster.nodes[n], &usage.nodes[n], sibling_counts[n]) + 2 * affinity,
-                n,
-            )
+        .zip(inter_pod.iter().zip(&spread))
+        .map(|(&n, (affinity, spread))| {
+            let base = score(pod, &cluster.nodes[n], &usage.nodes[n], sibling_counts[n]);
+            (base + 2 * affinity + 2 * spread, n)
         })
         .collect();
     let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);

@@ -3,7 +3,7 @@
 use super::api_error::{detail, Cause, Shown};
 use super::quantity;
 use super::read::Field;
-use super::selectors::{read_inter_pod_affinity, read_node_affinity};
+use super::selectors::{read_inter_pod_affinity, read_node_affinity, read_spread_constraint};
 use crate::diagnostic::Code;
 use crate::model::{
     Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, TaintEffect,
@@ -67,6 +67,10 @@ pub(crate) fn read_pod_spec(
             _ => DnsPolicy::ClusterFirst,
         },
         has_spread_constraints: spec.get("topologySpreadConstraints").is_set(),
+        spread: crate::model::SpreadConstraints(
+            spec.get("topologySpreadConstraints")
+                .items(read_spread_constraint),
+        ),
         termination_grace_seconds: Written(spec.get("terminationGracePeriodSeconds").int()),
         scheduler_name: Written(spec.get("schedulerName").str().filter(|s| !s.is_empty())),
         enable_service_links: Written(spec.get("enableServiceLinks").bool()),

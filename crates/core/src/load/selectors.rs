@@ -5,7 +5,7 @@ use super::read::Field;
 use crate::diagnostic::Code;
 use crate::model::{
     InterPodAffinity, LabelSelector, NodeAffinity, NodeSelector, NodeSelectorRequirement,
-    NodeSelectorTerm, PodAffinityTerm, Requirement, SelectorOperator,
+    NodeSelectorTerm, PodAffinityTerm, Requirement, SelectorOperator, SpreadConstraint,
 };
 use crate::text::Text;
 
@@ -288,6 +288,61 @@ pub(crate) fn read_inter_pod_affinity(affinity: &Field<'_>) -> InterPodAffinity 
         anti_affinity,
         preferred_affinity,
         preferred_anti_affinity,
+    }
+}
+
+/// `must be greater than zero` unless `value` is positive.
+fn check_positive(field: &Field<'_>, value: i64) {
+    if value <= 0 {
+        field.reject(Cause::Invalid(
+            Shown::Int(value),
+            Text::new("must be greater than zero", "0보다 커야 합니다"),
+        ));
+    }
+}
+
+/// One `topologySpreadConstraints` entry, with the API server's checks (rule 4.14).
+pub(crate) fn read_spread_constraint(c: &Field<'_>) -> SpreadConstraint {
+    let skew = c.get("maxSkew");
+    let max_skew = skew.int().unwrap_or(0);
+    check_positive(&skew, max_skew);
+    let key = c.get("topologyKey");
+    let topology_key = key.str().unwrap_or_default();
+    if topology_key.is_empty() {
+        key.reject(Cause::Required(Some(Text::new(
+            "can not be empty",
+            "비워 둘 수 없습니다",
+        ))));
+    }
+    let when = c.get("whenUnsatisfiable");
+    let action = when.str().unwrap_or_default();
+    if !matches!(action.as_str(), "DoNotSchedule" | "ScheduleAnyway") {
+        when.reject(Cause::Unsupported(
+            Shown::Str(action.clone()),
+            &["DoNotSchedule", "ScheduleAnyway"],
+        ));
+    }
+    let min = c.get("minDomains");
+    let min_domains = min.int();
+    if let Some(m) = min_domains {
+        check_positive(&min, m);
+        if action != "DoNotSchedule" {
+            min.reject(Cause::Invalid(
+                Shown::Int(m),
+                Text::new(
+                    format!("can only use minDomains if whenUnsatisfiable=DoNotSchedule, not {action}"),
+                    format!("minDomains는 whenUnsatisfiable=DoNotSchedule일 때만 쓸 수 있습니다 ({action} 아님)"),
+                ),
+            ));
+        }
+    }
+    SpreadConstraint {
+        max_skew,
+        topology_key,
+        hard: action != "ScheduleAnyway",
+        selector: read_label_selector(&c.get("labelSelector")),
+        min_domains: min_domains.unwrap_or(1).max(1),
+        ignore_node_affinity: c.get("nodeAffinityPolicy").str().as_deref() == Some("Ignore"),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Pods: containers, volumes and the scheduling constraints the simulator honours.
 
-use super::{InterPodAffinity, Labels, NodeAffinity};
+use super::{InterPodAffinity, Labels, NodeAffinity, SpreadConstraints};
 
 /// Resource requests of a container (limits matter only when no request is set, rule 4.6).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -289,6 +289,8 @@ pub struct PodSpec {
     pub dns_policy: DnsPolicy,
     /// True when the pod sets its own `topologySpreadConstraints`.
     pub has_spread_constraints: bool,
+    /// Its `topologySpreadConstraints`.
+    pub spread: SpreadConstraints,
     /// `terminationGracePeriodSeconds` as written (default 30).
     pub termination_grace_seconds: Written<i64>,
     /// `schedulerName` as written (default `default-scheduler`).

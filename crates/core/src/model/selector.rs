@@ -225,6 +225,37 @@ impl std::hash::Hash for InterPodAffinity {
     }
 }
 
+/// One `topologySpreadConstraints` entry (rule 4.14).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SpreadConstraint {
+    /// `maxSkew`.
+    pub max_skew: i64,
+    /// `topologyKey`.
+    pub topology_key: String,
+    /// `whenUnsatisfiable: DoNotSchedule` (the default): a filter; otherwise a score.
+    pub hard: bool,
+    /// `labelSelector` (`None`: matches no pod), in the pod's own namespace.
+    pub selector: Option<LabelSelector>,
+    /// `minDomains` (unset: 1).
+    pub min_domains: i64,
+    /// `nodeAffinityPolicy: Ignore`: nodes the pod's node selector and affinity rule out
+    /// count too (the default, `Honor`, leaves them out).
+    pub ignore_node_affinity: bool,
+}
+
+/// A pod's `topologySpreadConstraints`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpreadConstraints(pub Vec<SpreadConstraint>);
+
+impl std::hash::Hash for SpreadConstraints {
+    // Nothing when empty, so that templates without constraints keep their pod-template-hash.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if !self.0.is_empty() {
+            self.0.hash(state);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
