@@ -300,9 +300,12 @@ fn node_selectors_and_requests_that_do_not_fit() {
     assert_eq!(pod("pod-4")["phase"], "Pending");
     assert_eq!(
         pod("pod-4")["reason"],
-        "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient memory."
+        "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient memory. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.."
     );
-    assert!(pod("pod-5")["reason"].as_str().unwrap().contains("1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector"));
+    assert_eq!(
+        pod("pod-5")["reason"],
+        "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.."
+    );
     let codes: Vec<&str> = run["final"]["diagnostics"]
         .as_array()
         .unwrap()

@@ -91,8 +91,9 @@ fn rule_4_1_no_feasible_node_leaves_the_pod_pending_with_the_reasons() {
     let why = reason(p);
     assert!(why.starts_with("0/3 nodes are available"), "{why}");
     assert!(why.contains("2 Insufficient cpu"), "{why}");
+    assert!(why.contains("1 node(s) had untolerated taint(s)"), "{why}");
     assert!(
-        why.contains("1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"),
+        why.ends_with(". preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.."),
         "{why}"
     );
     assert_eq!(sim::with_code(&diagnostics, Code::Unschedulable).len(), 1);
@@ -451,7 +452,7 @@ fn rule_4_5_no_schedule_taint_blocks_pods_that_do_not_tolerate_it() {
     ) + &cluster(&TAINTED);
     let (world, _) = sim::world(&forced);
     let p = sim::pod(&world, "forced");
-    assert_pending_because(p, "untolerated taint {dedicated: gpu}");
+    assert_pending_because(p, "1 node(s) had untolerated taint(s)");
 }
 
 #[test]
@@ -1408,4 +1409,33 @@ fn rule_4_14_the_api_server_checks_each_constraint() {
     ] {
         assert!(messages.iter().any(|m| m.contains(expected)), "{expected}\n{messages:#?}");
     }
+}
+
+#[test]
+fn rule_4_12_the_message_ends_with_what_preemption_found() {
+    // The example: a tainted control plane, two workers already running the group.
+    let anti = pod_term("podAntiAffinity", "{app: web}", "kubernetes.io/hostname");
+    let (world, _) = sim::world(&deployment("web", 3, &anti, ""));
+    let pending: Vec<_> = sim::pods_of(&world, "web-")
+        .into_iter()
+        .filter(|p| is_pending(p))
+        .collect();
+    assert_eq!(
+        reason(pending[0]),
+        "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.."
+    );
+}
+
+#[test]
+fn rule_4_12_a_claim_refused_before_any_node_is_tried_replaces_the_counts() {
+    let yaml = pod(
+        "p",
+        "  volumes:\n  - name: data\n    persistentVolumeClaim: {claimName: data}\n",
+        "",
+    );
+    let (world, _) = sim::world(&yaml);
+    assert_eq!(
+        reason(sim::pod(&world, "p")),
+        "0/3 nodes are available: persistentvolumeclaim \"data\" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.."
+    );
 }

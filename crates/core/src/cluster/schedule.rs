@@ -1,5 +1,5 @@
-//! The scheduler: filter, then score (rules 4.1–4.9). A pod that fits nowhere stays Pending
-//! with kube-scheduler's own summary: "0/3 nodes are available: ...".
+//! The scheduler: filter, then score (rules 4.1–4.14). A pod that fits nowhere stays Pending
+//! with kube-scheduler's own summary: "0/3 nodes are available: ... preemption: ...".
 
 mod inter_pod;
 mod spread;
@@ -33,8 +33,8 @@ pub enum Misfit {
     Unschedulable,
     /// A DaemonSet pod for another node.
     NodeName,
-    /// A taint the pod does not tolerate (`{key: value}`).
-    Taint(String),
+    /// A taint the pod does not tolerate.
+    Taint,
     /// nodeSelector or required node affinity.
     Selector,
     /// Not enough allocatable CPU.
@@ -70,9 +70,9 @@ impl Misfit {
                 format!("{count} node(s) didn't match Pod's node affinity/selector"),
                 format!("{count}개 노드: 파드의 노드 어피니티/셀렉터와 맞지 않음"),
             ),
-            Misfit::Taint(t) => Text::new(
-                format!("{count} node(s) had untolerated taint {t}"),
-                format!("{count}개 노드: 허용되지 않은 테인트 {t}"),
+            Misfit::Taint => Text::new(
+                format!("{count} node(s) had untolerated taint(s)"),
+                format!("{count}개 노드: 허용되지 않은 테인트가 있음"),
             ),
             Misfit::Cpu => Text::new(
                 format!("{count} Insufficient cpu"),
@@ -118,6 +118,56 @@ impl Misfit {
             ),
         }
     }
+}
+
+impl Misfit {
+    /// True when evicting pods could never make the node fit (kube-scheduler's
+    /// `UnschedulableAndUnresolvable`): preemption calls it "not helpful".
+    fn unresolvable(&self) -> bool {
+        !matches!(
+            self,
+            Misfit::Cpu
+                | Misfit::Memory
+                | Misfit::Pods
+                | Misfit::PodAntiAffinity
+                | Misfit::ExistingAntiAffinity
+                | Misfit::Spread
+        )
+    }
+}
+
+/// kube-scheduler's `FailedScheduling` message (rule 4.12): `0/N nodes are available:` and
+/// the filters' reasons, then what preemption found. kubeglass's pods all have the same
+/// priority, so preemption finds no victim where it might help.
+pub fn unschedulable(total: usize, reasons: Text, not_helpful: usize) -> Text {
+    let mut preemption = Vec::new();
+    if not_helpful > 0 {
+        preemption.push(Text::new(
+            format!("{not_helpful} Preemption is not helpful for scheduling"),
+            format!("{not_helpful}개 노드: 선점해도 스케줄링에 도움이 되지 않음"),
+        ));
+    }
+    if total > not_helpful {
+        let n = total - not_helpful;
+        preemption.push(Text::new(
+            format!("{n} No preemption victims found for incoming pod"),
+            format!("{n}개 노드: 선점으로 내보낼 파드를 찾지 못함"),
+        ));
+    }
+    crate::order::sort_by(&mut preemption, |a, b| a.en < b.en);
+    let join = |pick: fn(&Text) -> &str| preemption.iter().map(pick).collect::<Vec<_>>().join(", ");
+    Text::new(
+        format!(
+            "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {}..",
+            reasons.en,
+            join(|t| &t.en)
+        ),
+        format!(
+            "노드 {total}개 중 사용 가능한 노드가 없습니다: {}. 선점(preemption): 노드 {total}개 중 사용 가능한 노드가 없습니다: {}..",
+            reasons.ko,
+            join(|t| &t.ko)
+        ),
+    )
 }
 
 /// What the pods bound to one node hold.
@@ -259,11 +309,11 @@ fn filter(
     if pod.pinned.as_ref().is_some_and(|p| p != &node.name) {
         return vec![Misfit::NodeName];
     }
-    if let Some(t) = node.taints.iter().find(|t| {
+    if node.taints.iter().any(|t| {
         matches!(t.effect, TaintEffect::NoSchedule | TaintEffect::NoExecute)
             && !tolerates(&pod.spec.tolerations, t)
     }) {
-        return vec![Misfit::Taint(format!("{{{}: {}}}", t.key, t.value))];
+        return vec![Misfit::Taint];
     }
     if !selects(pod, node) {
         return vec![Misfit::Selector];
@@ -367,17 +417,22 @@ fn siblings(cluster: &Cluster, pod: &Pod, usage: &Usage) -> Vec<i64> {
 fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Text> {
     let pod = &cluster.pods[index];
     if let Some(reason) = storage::claims_block_scheduling(cluster, pod) {
-        return Err(reason);
+        // Refused before any node is tried: no node is worth preempting for.
+        let total = cluster.nodes.len();
+        return Err(unschedulable(total, reason, total));
     }
     let mut misfits: VecMap<Misfit, usize> = VecMap::new();
     let mut feasible = Vec::new();
     let domains = usage.inter_pod.then(|| Domains::gather(cluster, pod));
     let spread = Spread::gather(cluster, pod);
+    let mut not_helpful = 0;
     for n in 0..cluster.nodes.len() {
         let reasons = filter(cluster, pod, n, usage, (spread.as_ref(), domains.as_ref()));
         if reasons.is_empty() {
             feasible.push(n);
         }
+        // The first failing plugin decides whether preemption could help (rule 4.12).
+        not_helpful += usize::from(reasons.first().is_some_and(Misfit::unresolvable));
         for r in reasons {
             *misfits.entry(r).or_insert(0) += 1;
         }
@@ -404,10 +459,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
             .map(|t| t.ko.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        return Err(Text::new(
-            format!("0/{total} nodes are available: {en}."),
-            format!("노드 {total}개 중 사용 가능한 노드가 없습니다: {ko}."),
-        ));
+        return Err(unschedulable(total, Text::new(en, ko), not_helpful));
     }
     let sibling_counts = siblings(cluster, pod, usage);
     let nodes: Vec<&Node> = feasible.iter().map(|&n| &cluster.nodes[n]).collect();

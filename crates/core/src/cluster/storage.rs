@@ -61,8 +61,8 @@ pub fn claims_block_scheduling(cluster: &Cluster, pod: &Pod) -> Option<Text> {
     }
     super::schedule::unbound_immediate(cluster, pod).then(|| {
         Text::new(
-            format!("0/{} nodes are available: pod has unbound immediate PersistentVolumeClaims.", cluster.nodes.len()),
-            format!("노드 {}개 중 사용 가능한 노드가 없습니다: 바인딩되지 않은 Immediate 모드 PVC가 있습니다.", cluster.nodes.len()),
+            "pod has unbound immediate PersistentVolumeClaims",
+            "바인딩되지 않은 Immediate 모드 PVC가 있습니다",
         )
     })
 }
