@@ -12,7 +12,6 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::api_error::{cause, invalid, quoted, with_more, Cause, Shown};
 use crate::model::{Anchor, Object, ServiceSpec, ServiceType};
 use crate::text::Text;
-use std::net::Ipv4Addr;
 
 /// One refused field: where it is written and the API server's cause.
 pub(super) struct Refusal {
@@ -35,8 +34,8 @@ pub(super) fn allocation_refusals(
             .filter(|ip| *ip != "None" && !ip.is_empty()),
     };
     if let Some(requested) = requested_ip {
-        let why = match requested.parse::<Ipv4Addr>() {
-            Err(_) => Some((
+        let why = match ipam::parse_ip(requested) {
+            None => Some((
                 "spec.clusterIPs[0]",
                 Cause::Invalid(
                     Shown::Str(requested.to_owned()),
@@ -46,13 +45,13 @@ pub(super) fn allocation_refusals(
                     ),
                 ),
             )),
-            Ok(ip) if !ipam::in_service_range(ip) => Some((
+            Some(ip) if !ipam::in_service_range(ip) => Some((
                 "spec.clusterIPs",
                 allocate_failed(requested, &format!(
                     "the provided IP ({requested}) is not in the valid range. The range of valid IPs is 10.96.0.0/12"
                 ), &format!("제공된 IP({requested})가 허용 범위 밖입니다. 허용 범위는 10.96.0.0/12입니다")),
             )),
-            Ok(ip) if cluster.allocations.cluster_ip_taken(ip) => Some((
+            Some(ip) if cluster.allocations.cluster_ip_taken(ip) => Some((
                 "spec.clusterIPs",
                 allocate_failed(
                     requested,
@@ -60,7 +59,7 @@ pub(super) fn allocation_refusals(
                     "제공된 IP는 이미 할당되어 있습니다",
                 ),
             )),
-            Ok(_) => None,
+            Some(_) => None,
         };
         if let Some((path, why)) = why {
             refusals.push(Refusal {

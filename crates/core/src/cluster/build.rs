@@ -16,7 +16,6 @@ use crate::model::{
 };
 use crate::scenario::Scenario;
 use crate::text::Text;
-use std::net::Ipv4Addr;
 use std::rc::Rc;
 
 /// Fills an empty cluster from `objects`.
@@ -246,10 +245,9 @@ fn service(
     }
     let cluster_ip = match (spec.service_type, spec.cluster_ip.as_deref()) {
         (ServiceType::ExternalName, _) | (_, Some("None")) => None,
-        (_, Some(requested)) => requested
-            .parse::<Ipv4Addr>()
-            .ok()
-            .filter(|ip| cluster.allocations.claim_cluster_ip(*ip)),
+        (_, Some(requested)) => {
+            super::ipam::parse_ip(requested).filter(|ip| cluster.allocations.claim_cluster_ip(*ip))
+        }
         _ => Some(cluster.allocations.next_cluster_ip(&mut cluster.rng)),
     };
     let mut ports = Vec::with_capacity(spec.ports.len());

@@ -119,7 +119,7 @@ fn services(cluster: &Cluster, out: &mut Vec<Diagnostic>) {
         }
         if s.spec.service_type == ServiceType::ExternalName {
             if let Some(target) = &s.spec.external_name {
-                if target.parse::<std::net::Ipv4Addr>().is_ok() {
+                if super::ipam::parse_ip(target).is_some() {
                     out.push(at(
                         &s.origin,
                         Anchor::ExternalName,
@@ -333,10 +333,7 @@ fn manual_endpoints(cluster: &Cluster, objects: &[Object], out: &mut Vec<Diagnos
     };
     for m in cluster.manual_endpoints.iter().filter(|m| !builtin(m)) {
         for address in m.spec.subsets.iter().flat_map(|s| &s.addresses) {
-            let refused = address
-                .ip
-                .parse()
-                .ok()
+            let refused = super::ipam::parse_ip(&address.ip)
                 .and_then(|ip| super::endpoints::refused_address(ip, &cluster.services));
             if let Some(why) = refused {
                 out.push(at(

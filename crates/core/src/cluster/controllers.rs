@@ -125,7 +125,7 @@ pub fn adopt_or_create_input_pod(
     );
     let pod = &mut cluster.pods[index];
     pod.node = spec.node_name.clone();
-    pod.ip = status.pod_ip.as_deref().and_then(|ip| ip.parse().ok());
+    pod.ip = status.pod_ip.as_deref().and_then(super::ipam::parse_ip);
     if let Some(ready) = status.ready {
         pod.ready = ready;
     }

@@ -179,7 +179,7 @@ fn lookup(cluster: &Cluster, fqdn: &str) -> Option<Answer> {
             })
         }
         [dashed, _namespace, "pod"] => {
-            let ip: Ipv4Addr = dashed.replace('-', ".").parse().ok()?;
+            let ip: Ipv4Addr = super::ipam::parse_ip(&dashed.replace('-', "."))?;
             Some(Answer::PodAddress {
                 fqdn: fqdn.to_owned(),
                 ip,

@@ -100,7 +100,7 @@ fn from_manual(
                 })
                 .collect();
             for address in &subset.addresses {
-                let Ok(ip) = address.ip.parse::<Ipv4Addr>() else {
+                let Some(ip) = super::ipam::parse_ip(&address.ip) else {
                     continue;
                 };
                 if refused_address(ip, services).is_some() {

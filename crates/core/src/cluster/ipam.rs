@@ -5,6 +5,30 @@ use crate::rng::Rng;
 use crate::sorted::VecSet;
 use std::net::Ipv4Addr;
 
+/// `text` as an IPv4 address, read exactly as `Ipv4Addr`'s `FromStr` reads it (four decimal
+/// octets of one to three digits, no leading zeros, at most 255 each), but without its parser,
+/// which is large in the browser build.
+pub fn parse_ip(text: &str) -> Option<Ipv4Addr> {
+    if text.len() > 15 {
+        return None;
+    }
+    let mut octets = [0u8; 4];
+    let mut parts = text.split('.');
+    for octet in &mut octets {
+        let part = parts.next()?.as_bytes();
+        let leading_zero = part.len() > 1 && part[0] == b'0';
+        if part.is_empty() || part.len() > 3 || leading_zero || !part.iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let value = part
+            .iter()
+            .fold(0u16, |n, digit| n * 10 + u16::from(digit - b'0'));
+        *octet = u8::try_from(value).ok()?;
+    }
+    parts.next().is_none().then_some(Ipv4Addr::from(octets))
+}
+
 /// The lecture's pod network (`kubeadm init --pod-network-cidr=20.96.0.0/12`).
 pub const POD_NETWORK: Ipv4Addr = Ipv4Addr::new(20, 96, 0, 0);
 /// kubeadm's Service range, 10.96.0.0/12.
@@ -110,6 +134,64 @@ impl Allocations {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_ip_reads_what_the_standard_library_reads() {
+        let fixed = [
+            "",
+            ".",
+            "1.2.3.4",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3.04",
+            "1.2.3",
+            "1.2.3.4.",
+            ".1.2.3.4",
+            "1.2.3.4.5",
+            "1..3.4",
+            "+1.2.3.4",
+            "1.2.3.-4",
+            " 1.2.3.4",
+            "1.2.3.4 ",
+            "0001.2.3.4",
+            "1.2.3.4000",
+            "10.96.0.10",
+            "١.2.3.4",
+            "1.2.3.4x",
+            "1.2.3.0x4",
+            "00.0.0.0",
+            "0.0.0.00",
+        ];
+        let mut rng = crate::rng::Rng::new(11);
+        let alphabet = b"0123456789.+- x";
+        let random = (0..300_000)
+            .map(|_| {
+                let len = (rng.next_u64() % 18) as usize;
+                (0..len)
+                    .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize] as char)
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>();
+        let dotted = (0..300_000).map(|_| {
+            let mut octet = || {
+                let digits = 1 + rng.next_u64() % 4;
+                (0..digits)
+                    .map(|_| char::from(b'0' + (rng.next_u64() % 10) as u8))
+                    .collect::<String>()
+            };
+            format!("{}.{}.{}.{}", octet(), octet(), octet(), octet())
+        });
+        for text in fixed
+            .map(str::to_owned)
+            .into_iter()
+            .chain(random)
+            .chain(dotted.collect::<Vec<_>>())
+        {
+            assert_eq!(parse_ip(&text), text.parse::<Ipv4Addr>().ok(), "{text:?}");
+        }
+    }
 
     #[test]
     fn rule_3_1_each_node_gets_a_slash_24_of_the_pod_network() {

@@ -93,7 +93,7 @@ pub fn from_templates(templates: &[NodeTemplate]) -> Vec<Node> {
         .map(|(i, t)| {
             let ip =
                 t.ip.as_deref()
-                    .and_then(|ip| ip.parse().ok())
+                    .and_then(super::ipam::parse_ip)
                     .unwrap_or_else(|| lecture_ip(i));
             let mut n = node(
                 i,
@@ -140,14 +140,14 @@ fn from_object(index: usize, object: &Object, spec: &NodeSpec) -> Node {
         .pod_cidr
         .as_deref()
         .and_then(|c| c.split('/').next())
-        .and_then(|ip| ip.parse().ok())
+        .and_then(super::ipam::parse_ip)
         .unwrap_or_else(|| pod_cidr(index));
     Node {
         name: name.clone(),
         ip: spec
             .internal_ip
             .as_deref()
-            .and_then(|ip| ip.parse().ok())
+            .and_then(super::ipam::parse_ip)
             .unwrap_or_else(|| lecture_ip(index)),
         labels,
         taints: spec.taints.clone(),

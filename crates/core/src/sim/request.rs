@@ -4,7 +4,7 @@
 use super::outcome::{Hop, HopKind, Place, RequestOutcome};
 use super::pods::running_pod;
 use crate::cluster::dns::{self, Answer};
-use crate::cluster::ipam::DNS_SERVICE_IP;
+use crate::cluster::ipam::{parse_ip, DNS_SERVICE_IP};
 use crate::cluster::{Cluster, Endpoint, LoadBalancer, Service};
 use crate::model::{ServiceType, TrafficPolicy};
 use crate::rng::Rng;
@@ -518,7 +518,7 @@ fn route_from(route: &mut Route<'_, '_>, sender: &Sender, to: &str) -> Routed {
             };
             direct(route, sender, ip, port)
         }
-                Destination::Alias(service, target, _) if target.parse::<Ipv4Addr>().is_ok() => Err(lost(
+                Destination::Alias(service, target, _) if parse_ip(&target).is_some() => Err(lost(
             Text::new(
                 format!("{} is a CNAME to \"{target}\", which DNS treats as a name, and no such name exists: the lookup fails (rule 1.11)", service.name),
                 format!("{}는 \"{target}\"의 CNAME인데, DNS는 이를 이름으로 다루고 그런 이름은 없어 조회가 실패합니다 (규칙 1.11)", service.name),
@@ -824,7 +824,7 @@ fn destination<'c>(
     if let Some(node) = cluster.node(host) {
         return node_destination(cluster, sender, node, &port);
     }
-    if let Ok(ip) = host.parse::<Ipv4Addr>() {
+    if let Some(ip) = parse_ip(host) {
         return ip_destination(cluster, sender, ip, &port);
     }
     // A name: only pods use cluster DNS (nodes and outside clients do not).
@@ -1008,7 +1008,7 @@ fn node_destination<'c>(
             .spec
             .external_ips
             .iter()
-            .any(|e| e.parse::<Ipv4Addr>() == Ok(ip))
+            .any(|e| parse_ip(e) == Some(ip))
         {
             if let Some(p) = service.ports.iter().position(|sp| sp.port == port) {
                 return Ok(Destination::ExternalIp(service, p, node.name.clone()));
@@ -1055,17 +1055,16 @@ fn ip_destination<'c>(
     if let Some(service) = cluster
         .services
         .iter()
-        .find(|s| matches!(&s.load_balancer, LoadBalancer::Ready(a) if a.parse() == Ok(ip)))
+        .find(|s| matches!(&s.load_balancer, LoadBalancer::Ready(a) if parse_ip(a) == Some(ip)))
     {
         let p = port_index(service, port).map_err(|t| lost(t, sender.place.clone()))?;
         return Ok(Destination::Balancer(service, p));
     }
-    if let Some(service) = cluster.services.iter().find(|s| {
-        s.spec
-            .external_ips
-            .iter()
-            .any(|e| e.parse::<Ipv4Addr>() == Ok(ip))
-    }) {
+    if let Some(service) = cluster
+        .services
+        .iter()
+        .find(|s| s.spec.external_ips.iter().any(|e| parse_ip(e) == Some(ip)))
+    {
         // kube-proxy has rules for externalIPs on every node: a client inside the cluster
         // meets them on its own node, whoever owns the address (rules 1.22, 1.24).
         if let Some(node) = sender.node.clone() {
