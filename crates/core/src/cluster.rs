@@ -118,7 +118,7 @@ pub struct Cluster {
     /// Services by namespace and name (Services never change after resolution).
     service_index: VecMap<String, VecMap<String, usize>>,
     /// `namespace/name` of every pod, so generated names never clash.
-    pod_names: naming::NameSet,
+    pod_names: VecSet<String>,
     next_uid: Uid,
     next_lb_address: u32,
     changes: Vec<Change>,
@@ -172,7 +172,7 @@ impl Cluster {
             rng: Rng::new(seed),
             allocations: ipam::Allocations::default(),
             service_index: VecMap::new(),
-            pod_names: naming::NameSet::default(),
+            pod_names: VecSet::new(),
             next_uid: 1,
             next_lb_address: 10,
             changes: Vec::new(),
