@@ -60,63 +60,60 @@ pub enum Misfit {
 }
 
 impl Misfit {
+    /// The filter's reason for one node, as kube-scheduler words it (rule 4.13).
+    pub fn words(&self) -> Text {
+        let (en, ko) = match self {
+            Misfit::Unschedulable => ("node(s) were unschedulable", "스케줄 불가(cordon) 상태"),
+            Misfit::NodeName | Misfit::Selector => (
+                "node(s) didn't match Pod's node affinity/selector",
+                "파드의 노드 어피니티/셀렉터와 맞지 않음",
+            ),
+            Misfit::Taint => (
+                "node(s) had untolerated taint(s)",
+                "허용되지 않은 테인트가 있음",
+            ),
+            Misfit::Cpu => ("Insufficient cpu", "CPU 부족"),
+            Misfit::Memory => ("Insufficient memory", "메모리 부족"),
+            Misfit::Pods => ("Too many pods", "파드 수 한도 초과"),
+            Misfit::VolumeAffinity => (
+                "node(s) had volume node affinity conflict",
+                "볼륨의 노드 어피니티와 충돌",
+            ),
+            Misfit::NoVolume => (
+                "node(s) didn't find available persistent volumes to bind",
+                "바인딩할 수 있는 퍼시스턴트 볼륨이 없음",
+            ),
+            Misfit::Spread => (
+                "node(s) didn't match pod topology spread constraints",
+                "파드 토폴로지 분산 제약과 맞지 않음",
+            ),
+            Misfit::SpreadMissingLabel => (
+                "node(s) didn't match pod topology spread constraints (missing required label)",
+                "파드 토폴로지 분산 제약과 맞지 않음 (필요한 레이블 없음)",
+            ),
+            Misfit::PodAffinity => (
+                "node(s) didn't match pod affinity rules",
+                "파드 어피니티 규칙과 맞지 않음",
+            ),
+            Misfit::PodAntiAffinity => (
+                "node(s) didn't match pod anti-affinity rules",
+                "파드 안티 어피니티 규칙과 맞지 않음",
+            ),
+            Misfit::ExistingAntiAffinity => (
+                "node(s) didn't satisfy existing pods anti-affinity rules",
+                "기존 파드의 안티 어피니티 규칙을 만족하지 않음",
+            ),
+        };
+        Text::new(en, ko)
+    }
+
+    /// The reason counted over `count` nodes, as the summary lists it.
     fn text(&self, count: usize) -> Text {
-        match self {
-            Misfit::Unschedulable => Text::new(
-                format!("{count} node(s) were unschedulable"),
-                format!("{count}개 노드: 스케줄 불가(cordon) 상태"),
-            ),
-            Misfit::NodeName | Misfit::Selector => Text::new(
-                format!("{count} node(s) didn't match Pod's node affinity/selector"),
-                format!("{count}개 노드: 파드의 노드 어피니티/셀렉터와 맞지 않음"),
-            ),
-            Misfit::Taint => Text::new(
-                format!("{count} node(s) had untolerated taint(s)"),
-                format!("{count}개 노드: 허용되지 않은 테인트가 있음"),
-            ),
-            Misfit::Cpu => Text::new(
-                format!("{count} Insufficient cpu"),
-                format!("{count}개 노드: CPU 부족"),
-            ),
-            Misfit::Memory => Text::new(
-                format!("{count} Insufficient memory"),
-                format!("{count}개 노드: 메모리 부족"),
-            ),
-            Misfit::Pods => Text::new(
-                format!("{count} Too many pods"),
-                format!("{count}개 노드: 파드 수 한도 초과"),
-            ),
-            Misfit::VolumeAffinity => Text::new(
-                format!("{count} node(s) had volume node affinity conflict"),
-                format!("{count}개 노드: 볼륨의 노드 어피니티와 충돌"),
-            ),
-            Misfit::NoVolume => Text::new(
-                format!("{count} node(s) didn't find available persistent volumes to bind"),
-                format!("{count}개 노드: 바인딩할 수 있는 퍼시스턴트 볼륨이 없음"),
-            ),
-            Misfit::Spread => Text::new(
-                format!("{count} node(s) didn't match pod topology spread constraints"),
-                format!("{count}개 노드: 파드 토폴로지 분산 제약과 맞지 않음"),
-            ),
-            Misfit::SpreadMissingLabel => Text::new(
-                format!(
-                    "{count} node(s) didn't match pod topology spread constraints (missing required label)"
-                ),
-                format!("{count}개 노드: 파드 토폴로지 분산 제약과 맞지 않음 (필요한 레이블 없음)"),
-            ),
-            Misfit::PodAffinity => Text::new(
-                format!("{count} node(s) didn't match pod affinity rules"),
-                format!("{count}개 노드: 파드 어피니티 규칙과 맞지 않음"),
-            ),
-            Misfit::PodAntiAffinity => Text::new(
-                format!("{count} node(s) didn't match pod anti-affinity rules"),
-                format!("{count}개 노드: 파드 안티 어피니티 규칙과 맞지 않음"),
-            ),
-            Misfit::ExistingAntiAffinity => Text::new(
-                format!("{count} node(s) didn't satisfy existing pods anti-affinity rules"),
-                format!("{count}개 노드: 기존 파드의 안티 어피니티 규칙을 만족하지 않음"),
-            ),
-        }
+        let words = self.words();
+        Text::new(
+            format!("{count} {}", words.en),
+            format!("{count}개 노드: {}", words.ko),
+        )
     }
 }
 
