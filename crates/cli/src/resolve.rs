@@ -17,7 +17,7 @@ fn world(options: &Options) -> Result<(World, Vec<Diagnostic>, Vec<Step>), Strin
     let inputs = input::read_all(&options.files)?;
     let text = &inputs[0].text;
     let loaded = load(text);
-    let (world, mut diagnostics) = World::new(&loaded.objects);
+    let (world, mut diagnostics) = World::explained(&loaded.objects);
     diagnostics.extend(loaded.diagnostics);
     diagnostic::sort(&mut diagnostics);
     let steps = scenario_of(&loaded.objects)

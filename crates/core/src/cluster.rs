@@ -24,6 +24,7 @@ mod storage;
 pub use change::Change;
 pub use controllers::JOB_RUN_TIME;
 pub use lifecycle::{EVICTION_TOLERATION, NODE_GRACE};
+pub use schedule::Verdict;
 pub use state::{
     Claim, ClaimPhase, Class, Endpoint, Lifetime, LoadBalancer, MountedVolume, Node, Owner, Phase,
     Pod, Service, ServicePortState, Store, Uid, Volume, VolumePhase, Workload,
@@ -124,6 +125,9 @@ pub struct Cluster {
     changes: Vec<Change>,
     /// Pod (`namespace/name`) → the node it ran on before the manifest was edited.
     placement_hints: VecMap<String, String>,
+    /// Pod (`namespace/name`) → why the scheduler last placed it where it did, kept only
+    /// when asked for ([`Cluster::resolve_explained`]): it costs a row per node and pod.
+    pub verdicts: Option<VecMap<String, schedule::Verdict>>,
 }
 
 impl Cluster {
@@ -146,6 +150,24 @@ impl Cluster {
         objects: &[Object],
         scenario: Option<&Scenario>,
         placements: VecMap<String, String>,
+    ) -> (Cluster, Vec<Diagnostic>) {
+        Self::resolve_with(objects, scenario, placements, false)
+    }
+
+    /// [`Cluster::resolve_after_edit`] of a fresh manifest, keeping each scheduling decision's
+    /// per-node verdict in [`Cluster::verdicts`] (`kubeglass describe`).
+    pub fn resolve_explained(
+        objects: &[Object],
+        scenario: Option<&Scenario>,
+    ) -> (Cluster, Vec<Diagnostic>) {
+        Self::resolve_with(objects, scenario, VecMap::new(), true)
+    }
+
+    fn resolve_with(
+        objects: &[Object],
+        scenario: Option<&Scenario>,
+        placements: VecMap<String, String>,
+        explain: bool,
     ) -> (Cluster, Vec<Diagnostic>) {
         let seed = scenario.map_or(1, |s| s.seed);
         let mut cluster = Cluster {
@@ -177,6 +199,7 @@ impl Cluster {
             next_lb_address: 10,
             changes: Vec::new(),
             placement_hints: placements,
+            verdicts: explain.then(VecMap::new),
         };
         let mut diagnostics = Vec::new();
         build::build(&mut cluster, objects, scenario, &mut diagnostics);

@@ -5,7 +5,7 @@ use crate::cluster::{ClaimPhase, Cluster, LoadBalancer, Pod, Store, VolumePhase}
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{IntOrString, Labels, ServiceSpec, ServiceType};
 use crate::sim::World;
-use crate::text::Language;
+use crate::text::{Language, Text};
 use serde::Serialize;
 
 mod spec;
@@ -178,6 +178,36 @@ pub struct PodView {
     pub container_files: Vec<String>,
     /// The spec as stored, with the API server's defaults.
     pub spec: PodSpecView,
+    /// Why the scheduler placed it where it did (null when it never chose: `nodeName`, or a
+    /// picture that keeps no verdicts).
+    pub scheduling: Option<SchedulingView>,
+}
+
+/// A node a filter ruled out, and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct FilteredView {
+    /// The node.
+    pub node: String,
+    /// The first failing filter's reason, as kube-scheduler words it.
+    pub reason: Text,
+}
+
+/// A node that passed every filter, and its score.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScoreView {
+    /// The node.
+    pub node: String,
+    /// The sum of the scoring plugins as kubeglass models them; higher is better.
+    pub score: i64,
+}
+
+/// The scheduler's last decision about a pod, node by node.
+#[derive(Clone, Debug, Serialize)]
+pub struct SchedulingView {
+    /// Nodes ruled out.
+    pub filtered: Vec<FilteredView>,
+    /// Scores of the nodes that were left.
+    pub scores: Vec<ScoreView>,
 }
 
 /// A Service port.
@@ -390,6 +420,28 @@ fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {
             .collect(),
         container_files,
         spec: spec::pod_spec(p),
+        scheduling: cluster
+            .verdicts
+            .as_ref()
+            .and_then(|v| v.get(&p.key()))
+            .map(|v| SchedulingView {
+                filtered: v
+                    .filtered
+                    .iter()
+                    .map(|(node, reason)| FilteredView {
+                        node: node.clone(),
+                        reason: reason.clone(),
+                    })
+                    .collect(),
+                scores: v
+                    .scores
+                    .iter()
+                    .map(|(node, score)| ScoreView {
+                        node: node.clone(),
+                        score: *score,
+                    })
+                    .collect(),
+            }),
     }
 }
 

@@ -45,6 +45,14 @@ impl World {
         Self::after_edit(objects, None)
     }
 
+    /// Like [`World::new`], keeping why the scheduler placed each pod where it did
+    /// ([`Cluster::verdicts`]), for `kubeglass describe`.
+    pub fn explained(objects: &[Object]) -> (World, Vec<Diagnostic>) {
+        let scenario = scenario_of(objects);
+        let (cluster, diagnostics) = Cluster::resolve_explained(objects, scenario);
+        (Self::around(cluster, scenario), diagnostics)
+    }
+
     /// Like [`World::new`] for an edited manifest: pods of `before` (the world before the
     /// edit) stay on their nodes when they still fit.
     pub fn after_edit(objects: &[Object], before: Option<&World>) -> (World, Vec<Diagnostic>) {
@@ -59,16 +67,20 @@ impl World {
             )
         });
         let (cluster, diagnostics) = Cluster::resolve_after_edit(objects, scenario, placements);
+        (Self::around(cluster, scenario), diagnostics)
+    }
+
+    /// The world of a resolved cluster, before any traffic.
+    fn around(cluster: Cluster, scenario: Option<&Scenario>) -> World {
         let seed = scenario.map_or(1, |s| s.seed);
-        let world = World {
+        World {
             cluster,
             traffic: Traffic {
                 rng: Rng::new(seed ^ 0x7261_6666_6963),
                 affinity: Default::default(),
                 hits: Default::default(),
             },
-        };
-        (world, diagnostics)
+        }
     }
 
     /// Plays one step and says what it did.

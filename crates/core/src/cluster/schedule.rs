@@ -167,6 +167,18 @@ pub fn unschedulable(total: usize, reasons: Text, not_helpful: usize) -> Text {
     )
 }
 
+/// Why the scheduler placed a pod where it did, node by node (what kube-scheduler-simulator
+/// shows): the nodes a filter ruled out with its reason, and the scores of the rest, in the
+/// nodes' order. Higher scores are better; the pod went to the top one, ties broken by the
+/// seed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// `(node, the first failing filter's reason)`.
+    pub filtered: Vec<(String, Text)>,
+    /// `(node, score)`: the sum of the scoring plugins as kubeglass models them.
+    pub scores: Vec<(String, i64)>,
+}
+
 /// What the pods bound to one node hold.
 #[derive(Clone, Debug, Default)]
 pub struct NodeUse {
@@ -423,6 +435,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     let domains = usage.inter_pod.then(|| Domains::gather(cluster, pod));
     let spread = Spread::gather(cluster, pod);
     let mut not_helpful = 0;
+    let mut filtered = Vec::new();
     for n in 0..cluster.nodes.len() {
         let reasons = filter(cluster, pod, n, usage, (spread.as_ref(), domains.as_ref()));
         if reasons.is_empty() {
@@ -430,6 +443,9 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
         }
         // The first failing plugin decides whether preemption could help (rule 4.12).
         not_helpful += usize::from(reasons.first().is_some_and(Misfit::unresolvable));
+        if let Some(first) = reasons.first() {
+            filtered.push((n, first.words()));
+        }
         for r in reasons {
             *misfits.entry(r).or_insert(0) += 1;
         }
@@ -456,6 +472,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
             .map(|t| t.ko.as_str())
             .collect::<Vec<_>>()
             .join(", ");
+        record(cluster, index, &filtered, &[]);
         return Err(unschedulable(total, Text::new(en, ko), not_helpful));
     }
     let sibling_counts = siblings(cluster, pod, usage);
@@ -476,8 +493,33 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
         .filter(|(s, _)| *s == best)
         .map(|(_, n)| *n)
         .collect();
+    record(cluster, index, &filtered, &scored);
     let pick = cluster.rng.index(ties.len());
     Ok(ties[pick])
+}
+
+/// Keeps the verdict on the pod at `index`, when the cluster keeps verdicts.
+fn record(
+    cluster: &mut Cluster,
+    index: usize,
+    filtered: &[(usize, Text)],
+    scored: &[(i64, usize)],
+) {
+    if cluster.verdicts.is_none() {
+        return;
+    }
+    let name = |n: usize| cluster.nodes[n].name.clone();
+    let verdict = Verdict {
+        filtered: filtered
+            .iter()
+            .map(|(n, why)| (name(*n), why.clone()))
+            .collect(),
+        scores: scored.iter().map(|(score, n)| (name(*n), *score)).collect(),
+    };
+    let key = cluster.pods[index].key();
+    if let Some(verdicts) = cluster.verdicts.as_mut() {
+        verdicts.insert(key, verdict);
+    }
 }
 
 /// Schedules every unscheduled pod, in creation order; true when one was placed or its
