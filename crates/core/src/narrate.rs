@@ -186,6 +186,12 @@ pub fn narrate(step: &Step, outcome: &Outcome, world: &World) -> Vec<Note> {
         }
         _ => {}
     }
+    if let (Step::Cordon(node), true) = (step, outcome.applied) {
+        notes.push(myth(
+            &format!("Myth: cordoning a node moves its pods away. The pods on {node} keep running; only new pods stay off it. kubectl drain is what evicts them."),
+            &format!("오해: 노드를 cordon하면 파드가 옮겨 간다. {node}의 파드는 계속 실행되고, 새 파드만 들어오지 않습니다. 파드를 내보내는 것은 kubectl drain입니다."),
+        ));
+    }
     if let Step::FailNode(node) = step {
         notes.push(myth(
             &format!("Myth: pods move as soon as a node dies. The pods on {node} stay assigned to it until the node is marked NotReady (about 50 s) and the 300 s eviction toleration runs out."),

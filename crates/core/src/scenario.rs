@@ -127,6 +127,10 @@ pub enum Step {
     FailNode(String),
     /// A failed node comes back.
     RecoverNode(String),
+    /// `kubectl cordon`: no new pods on the node (rule 4.15).
+    Cordon(String),
+    /// `kubectl uncordon`: the node takes new pods again.
+    Uncordon(String),
     /// Change a workload's replicas.
     Scale {
         /// Workload kind.
@@ -188,6 +192,8 @@ pub fn describe_step(step: &Step) -> String {
         Step::DeletePod(pod) => format!("deletePod {pod}"),
         Step::FailNode(node) => format!("failNode {node}"),
         Step::RecoverNode(node) => format!("recoverNode {node}"),
+        Step::Cordon(node) => format!("cordon {node}"),
+        Step::Uncordon(node) => format!("uncordon {node}"),
         Step::Scale {
             kind,
             name,

@@ -116,6 +116,8 @@ impl World {
                 },
             ),
             Step::RecoverNode(node) => ("recoverNode", self.recover(node)),
+            Step::Cordon(node) => ("cordon", self.cordon(node, true)),
+            Step::Uncordon(node) => ("uncordon", self.cordon(node, false)),
             Step::Scale {
                 kind,
                 namespace,
@@ -271,6 +273,41 @@ impl World {
             )),
             Some(_) => {}
         }
+        Ok(explain::join(&parts))
+    }
+
+    /// `kubectl cordon` (`on`) or `uncordon` (rule 4.15).
+    fn cordon(&mut self, node: &str, on: bool) -> Result<Text, Text> {
+        let Some(n) = self.cluster.nodes.iter().position(|n| n.name == node) else {
+            return Err(no_such_node(&self.cluster, node, ""));
+        };
+        let (done, cordoned) = if on {
+            ("cordoned", "")
+        } else {
+            ("uncordoned", "un")
+        };
+        if self.cluster.nodes[n].unschedulable == on {
+            return Ok(Text::new(
+                format!("node/{node} already {done}"),
+                format!("node/{node}은(는) 이미 {cordoned}cordon 상태입니다."),
+            ));
+        }
+        let changes = self.observed(|cluster| {
+            cluster.nodes[n].unschedulable = on;
+            cluster.reconcile();
+        });
+        let mut parts = vec![if on {
+            Text::new(
+                format!("node/{node} cordoned. It shows Ready,SchedulingDisabled: the scheduler places no new pod there (unless it tolerates node.kubernetes.io/unschedulable, as DaemonSet pods do), and the pods already running stay."),
+                format!("node/{node} cordoned. Ready,SchedulingDisabled로 보입니다: 스케줄러는 새 파드를 여기에 두지 않고 (DaemonSet 파드처럼 node.kubernetes.io/unschedulable을 허용하는 파드는 예외), 이미 실행 중인 파드는 그대로 남습니다."),
+            )
+        } else {
+            Text::new(
+                format!("node/{node} uncordoned: the scheduler may place pods there again."),
+                format!("node/{node} uncordoned: 스케줄러가 다시 이 노드에 파드를 둘 수 있습니다."),
+            )
+        }];
+        parts.extend(explain::consequences(&changes));
         Ok(explain::join(&parts))
     }
 

@@ -189,3 +189,14 @@ fn lost_storage_is_named_in_korean_too() {
         );
     }
 }
+
+#[test]
+fn cordon_is_not_drain() {
+    let notes = play(
+        "apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {name: c}\nspec:\n  steps:\n  - cordon: k8s-node1\n  - cordon: k8s-node1\n  - uncordon: k8s-node1\n",
+    );
+    assert!(has(&notes, 1, "Myth: cordoning a node moves its pods away"));
+    assert!(notes[0][0].text.ko.contains("cordoned"));
+    assert_eq!(notes[1][0].text.en, "node/k8s-node1 already cordoned");
+    assert!(myths(&notes, 3).is_empty());
+}

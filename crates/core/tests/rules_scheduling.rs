@@ -1439,3 +1439,58 @@ fn rule_4_12_a_claim_refused_before_any_node_is_tried_replaces_the_counts() {
         "0/3 nodes are available: persistentvolumeclaim \"data\" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.."
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 4.15 Cordon
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn rule_4_15_cordon_keeps_new_pods_off_the_node_and_leaves_running_ones() {
+    let nodes = ["n1", "n2"];
+    let (mut world, _) = sim::world(&(deployment("web", 2, "", "") + &cluster(&nodes)));
+    let before = per_node(&world, "web-");
+    assert_eq!(before.len(), 2, "{before:?}");
+    let outcome = sim::play(&mut world, "cordon: n1");
+    assert!(outcome.applied);
+    assert!(
+        outcome.explanation.en.starts_with("node/n1 cordoned."),
+        "{}",
+        outcome.explanation.en
+    );
+    assert!(world.cluster.node("n1").unwrap().unschedulable);
+    assert_eq!(per_node(&world, "web-"), before, "running pods stay");
+    sim::play(
+        &mut world,
+        "scale: {kind: Deployment, name: web, replicas: 4}",
+    );
+    let after = per_node(&world, "web-");
+    assert_eq!(after.get("n1"), Some(&1), "{after:?}");
+    assert_eq!(after.get("n2"), Some(&3), "{after:?}");
+    let again = sim::play(&mut world, "cordon: n1");
+    assert_eq!(again.explanation.en, "node/n1 already cordoned");
+}
+
+#[test]
+fn rule_4_15_a_cordoned_cluster_leaves_pods_pending_until_uncordon() {
+    let (mut world, _) = sim::world(&(deployment("web", 0, "", "") + &cluster(&["n1"])));
+    sim::play(&mut world, "cordon: n1");
+    sim::play(
+        &mut world,
+        "scale: {kind: Deployment, name: web, replicas: 1}",
+    );
+    let pending = sim::pods_of(&world, "web-")[0].name.clone();
+    assert_pending_because(
+        sim::pod(&world, &pending),
+        "0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+    );
+    let outcome = sim::play(&mut world, "uncordon: {node: n1}");
+    assert!(
+        outcome.explanation.en.starts_with("node/n1 uncordoned"),
+        "{}",
+        outcome.explanation.en
+    );
+    assert_eq!(node_of(&world, &pending), Some("n1"), "scheduled at once");
+    let missing = sim::play(&mut world, "cordon: n9");
+    assert!(!missing.applied);
+    assert!(missing.explanation.en.contains("there is no node n9"));
+}

@@ -67,6 +67,8 @@ const STEP_KINDS: &[&str] = &[
     "deletePod",
     "failNode",
     "recoverNode",
+    "cordon",
+    "uncordon",
     "scale",
     "deletePVC",
     "wait",
@@ -115,6 +117,8 @@ fn read_step(item: &Field<'_>) -> Option<Step> {
         "deletePod" => Step::DeletePod(pod_or_mapping(&body)?),
         "failNode" => Step::FailNode(name_or_mapping(&body, "node")?),
         "recoverNode" => Step::RecoverNode(name_or_mapping(&body, "node")?),
+        "cordon" => Step::Cordon(name_or_mapping(&body, "node")?),
+        "uncordon" => Step::Uncordon(name_or_mapping(&body, "node")?),
         "scale" => {
             let kind_field = body.get("kind");
             let kind_text = kind_field.string();

@@ -73,6 +73,8 @@ pub fn step_yaml(step: &Step) -> String {
         Step::DeletePod(pod) => format!("deletePod: {}", scalar(&pod.to_string())),
         Step::FailNode(node) => format!("failNode: {}", scalar(node)),
         Step::RecoverNode(node) => format!("recoverNode: {}", scalar(node)),
+        Step::Cordon(node) => format!("cordon: {}", scalar(node)),
+        Step::Uncordon(node) => format!("uncordon: {}", scalar(node)),
         Step::Scale {
             kind,
             namespace,
