@@ -24,7 +24,7 @@ mod storage;
 pub use change::Change;
 pub use controllers::JOB_RUN_TIME;
 pub use lifecycle::{EVICTION_TOLERATION, NODE_GRACE};
-pub use schedule::Verdict;
+pub use schedule::{Misfit, Verdict};
 pub use state::{
     Claim, ClaimPhase, Class, Endpoint, Lifetime, LoadBalancer, MountedVolume, Node, Owner, Phase,
     Pod, Service, ServicePortState, Store, Uid, Volume, VolumePhase, Workload,

@@ -428,16 +428,16 @@ fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {
                 filtered: v
                     .filtered
                     .iter()
-                    .map(|(node, reason)| FilteredView {
-                        node: node.clone(),
-                        reason: reason.clone(),
+                    .map(|(n, misfit)| FilteredView {
+                        node: cluster.nodes[*n].name.clone(),
+                        reason: misfit.words(),
                     })
                     .collect(),
                 scores: v
                     .scores
                     .iter()
-                    .map(|(node, score)| ScoreView {
-                        node: node.clone(),
+                    .map(|(n, score)| ScoreView {
+                        node: cluster.nodes[*n].name.clone(),
                         score: *score,
                     })
                     .collect(),

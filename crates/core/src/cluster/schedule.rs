@@ -27,7 +27,7 @@ pub fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
 }
 
 /// Why a node was filtered out: the reasons kube-scheduler reports.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Misfit {
     /// Cordoned.
     Unschedulable,
@@ -169,14 +169,14 @@ pub fn unschedulable(total: usize, reasons: Text, not_helpful: usize) -> Text {
 
 /// Why the scheduler placed a pod where it did, node by node (what kube-scheduler-simulator
 /// shows): the nodes a filter ruled out with its reason, and the scores of the rest, in the
-/// nodes' order. Higher scores are better; the pod went to the top one, ties broken by the
-/// seed.
+/// nodes' order, nodes by their index in [`Cluster::nodes`]. Higher scores are better; the
+/// pod went to the top one, ties broken by the seed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Verdict {
-    /// `(node, the first failing filter's reason)`.
-    pub filtered: Vec<(String, Text)>,
+    /// `(node, the first failing filter)`.
+    pub filtered: Vec<(usize, Misfit)>,
     /// `(node, score)`: the sum of the scoring plugins as kubeglass models them.
-    pub scores: Vec<(String, i64)>,
+    pub scores: Vec<(usize, i64)>,
 }
 
 /// What the pods bound to one node hold.
@@ -444,7 +444,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
         // The first failing plugin decides whether preemption could help (rule 4.12).
         not_helpful += usize::from(reasons.first().is_some_and(Misfit::unresolvable));
         if let Some(first) = reasons.first() {
-            filtered.push((n, first.words()));
+            filtered.push((n, *first));
         }
         for r in reasons {
             *misfits.entry(r).or_insert(0) += 1;
@@ -502,22 +502,18 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
 fn record(
     cluster: &mut Cluster,
     index: usize,
-    filtered: &[(usize, Text)],
+    filtered: &[(usize, Misfit)],
     scored: &[(i64, usize)],
 ) {
     if cluster.verdicts.is_none() {
         return;
     }
-    let name = |n: usize| cluster.nodes[n].name.clone();
-    let verdict = Verdict {
-        filtered: filtered
-            .iter()
-            .map(|(n, why)| (name(*n), why.clone()))
-            .collect(),
-        scores: scored.iter().map(|(score, n)| (name(*n), *score)).collect(),
-    };
     let key = cluster.pods[index].key();
     if let Some(verdicts) = cluster.verdicts.as_mut() {
+        let verdict = Verdict {
+            filtered: filtered.to_vec(),
+            scores: scored.iter().map(|&(score, n)| (n, score)).collect(),
+        };
         verdicts.insert(key, verdict);
     }
 }
