@@ -127,6 +127,7 @@ pub struct Cluster {
     placement_hints: VecMap<String, String>,
     /// Pod (`namespace/name`) → why the scheduler last placed it where it did, kept only
     /// when asked for ([`Cluster::resolve_explained`]): it costs a row per node and pod.
+    #[cfg(feature = "explain")]
     pub verdicts: Option<VecMap<String, schedule::Verdict>>,
 }
 
@@ -156,6 +157,7 @@ impl Cluster {
 
     /// [`Cluster::resolve_after_edit`] of a fresh manifest, keeping each scheduling decision's
     /// per-node verdict in [`Cluster::verdicts`] (`kubeglass describe`).
+    #[cfg(feature = "explain")]
     pub fn resolve_explained(
         objects: &[Object],
         scenario: Option<&Scenario>,
@@ -163,6 +165,7 @@ impl Cluster {
         Self::resolve_with(objects, scenario, VecMap::new(), true)
     }
 
+    #[cfg_attr(not(feature = "explain"), allow(unused_variables))]
     fn resolve_with(
         objects: &[Object],
         scenario: Option<&Scenario>,
@@ -199,6 +202,7 @@ impl Cluster {
             next_lb_address: 10,
             changes: Vec::new(),
             placement_hints: placements,
+            #[cfg(feature = "explain")]
             verdicts: explain.then(VecMap::new),
         };
         let mut diagnostics = Vec::new();

@@ -372,6 +372,39 @@ fn files(cluster: &Cluster, store: Option<&Store>) -> Vec<String> {
     store.map_or_else(Vec::new, |s| cluster.file_paths(s))
 }
 
+/// The scheduler's last verdict on `p`, when the cluster kept verdicts.
+#[cfg(feature = "explain")]
+fn scheduling(cluster: &Cluster, p: &Pod) -> Option<SchedulingView> {
+    cluster
+        .verdicts
+        .as_ref()
+        .and_then(|v| v.get(&p.key()))
+        .map(|v| SchedulingView {
+            filtered: v
+                .filtered
+                .iter()
+                .map(|(n, misfit)| FilteredView {
+                    node: cluster.nodes[*n].name.clone(),
+                    reason: misfit.words(),
+                })
+                .collect(),
+            scores: v
+                .scores
+                .iter()
+                .map(|(n, score)| ScoreView {
+                    node: cluster.nodes[*n].name.clone(),
+                    score: *score,
+                })
+                .collect(),
+        })
+}
+
+/// Without the `explain` feature no verdict is kept.
+#[cfg(not(feature = "explain"))]
+fn scheduling(_: &Cluster, _: &Pod) -> Option<SchedulingView> {
+    None
+}
+
 fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {
     let container_files = p
         .spec
@@ -420,28 +453,7 @@ fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {
             .collect(),
         container_files,
         spec: spec::pod_spec(p),
-        scheduling: cluster
-            .verdicts
-            .as_ref()
-            .and_then(|v| v.get(&p.key()))
-            .map(|v| SchedulingView {
-                filtered: v
-                    .filtered
-                    .iter()
-                    .map(|(n, misfit)| FilteredView {
-                        node: cluster.nodes[*n].name.clone(),
-                        reason: misfit.words(),
-                    })
-                    .collect(),
-                scores: v
-                    .scores
-                    .iter()
-                    .map(|(n, score)| ScoreView {
-                        node: cluster.nodes[*n].name.clone(),
-                        score: *score,
-                    })
-                    .collect(),
-            }),
+        scheduling: scheduling(cluster, p),
     }
 }
 

@@ -47,6 +47,7 @@ impl World {
 
     /// Like [`World::new`], keeping why the scheduler placed each pod where it did
     /// ([`Cluster::verdicts`]), for `kubeglass describe`.
+    #[cfg(feature = "explain")]
     pub fn explained(objects: &[Object]) -> (World, Vec<Diagnostic>) {
         let scenario = scenario_of(objects);
         let (cluster, diagnostics) = Cluster::resolve_explained(objects, scenario);

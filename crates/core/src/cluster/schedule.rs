@@ -499,6 +499,7 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
 }
 
 /// Keeps the verdict on the pod at `index`, when the cluster keeps verdicts.
+#[cfg(feature = "explain")]
 fn record(
     cluster: &mut Cluster,
     index: usize,
@@ -517,6 +518,10 @@ fn record(
         verdicts.insert(key, verdict);
     }
 }
+
+/// Without the `explain` feature no verdict is kept.
+#[cfg(not(feature = "explain"))]
+fn record(_: &mut Cluster, _: usize, _: &[(usize, Misfit)], _: &[(i64, usize)]) {}
 
 /// Schedules every unscheduled pod, in creation order; true when one was placed or its
 /// reason changed.
