@@ -40,10 +40,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             let inner = match s.kind.as_str() {
                 "Pod" => html! { <pod::PodPanel ..props.clone() /> },
                 "Service" | "LoadBalancer" => html! { <service::ServicePanel ..props.clone() /> },
-                "Node" => html! { <node::NodePanel ..props.clone() /> },
-                "PersistentVolumeClaim" | "PersistentVolume" => {
-                    html! { <claim::StoragePanel ..props.clone() /> }
-                }
+                "Node" => node::node_panel(props),
+                "PersistentVolumeClaim" | "PersistentVolume" => claim::storage_panel(props),
                 _ => html! {},
             };
             let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));

@@ -42,9 +42,9 @@ fn volume_rows(
     ]
 }
 
-/// The storage panel (a claim, or a PersistentVolume).
-#[component]
-pub fn StoragePanel(props: &InspectorProps) -> Html {
+/// The storage panel (a claim, or a PersistentVolume): a plain function, not a component, as
+/// it has no hooks and re-renders exactly when [`super::Inspector`] does (same props).
+pub fn storage_panel(props: &InspectorProps) -> Html {
     let language = props.language;
     let Some(selected) = props.selected.clone() else {
         return html! {};

@@ -9,9 +9,9 @@ use kubeglass_core::model::Taint;
 use kubeglass_core::scenario::Step;
 use yew::prelude::*;
 
-/// The node panel.
-#[component]
-pub fn NodePanel(props: &InspectorProps) -> Html {
+/// The node panel: a plain function, not a component, as it has no hooks and re-renders
+/// exactly when [`super::Inspector`] does (same props).
+pub fn node_panel(props: &InspectorProps) -> Html {
     let language = props.language;
     let Some(selected) = props.selected.clone() else {
         return html! {};
