@@ -235,6 +235,28 @@ test('fail-node and recover-node: the node goes down and comes back; step back u
   await expect(node).toHaveAttribute('data-up', 'true');
 });
 
+test('cordon and uncordon: the node shows SchedulingDisabled, its pods stay, and the step is recorded', async ({ page }) => {
+  await openExample(page, 'deployment');
+  const node = still(page, 'Node').and(page.locator('[data-name="k8s-node2"]'));
+  const pods = await node.locator('[data-kind="Pod"], [data-kind="Stack"]').count();
+  await select(node);
+  await expect(inspector(page)).toHaveAttribute('data-name', 'k8s-node2');
+  await expect(action(page, 'uncordon')).toHaveCount(0);
+
+  await action(page, 'cordon').click();
+  await expect(node).toHaveClass(/cordoned/);
+  await expect(node).toContainText('Ready,SchedulingDisabled');
+  await expect(node.locator('[data-kind="Pod"], [data-kind="Stack"]')).toHaveCount(pods);
+  await expectRecorded(page, 'cordon: k8s-node2');
+  await expect(page.getByTestId('narration')).toContainText('node/k8s-node2 cordoned');
+
+  await action(page, 'uncordon').click();
+  await expect(node).not.toHaveClass(/cordoned/);
+  await expectRecorded(page, 'uncordon: k8s-node2');
+  await stepBack(page, 1);
+  await expect(node).toHaveClass(/cordoned/);
+});
+
 test('delete-pvc on a claim in use: the reclaim policy is shown, the claim waits Terminating', async ({ page }) => {
   await openExample(page, 'local-pv');
   const claim = still(page, 'PersistentVolumeClaim');

@@ -1,4 +1,5 @@
-//! A node: its address, state, labels, taints, pods and disk; fail it or bring it back.
+//! A node: its address, state, labels, taints, pods and disk; fail it or bring it back,
+//! cordon it or uncordon it.
 
 use super::facts::{action_button, codes, facts, gone};
 use super::InspectorProps;
@@ -76,9 +77,23 @@ pub fn node_panel(props: &InspectorProps) -> Html {
         let name = name.clone();
         move |_: MouseEvent| Action::Perform(Step::FailNode(name.clone()))
     });
-    let recover = props
-        .dispatch
-        .reform(move |_: MouseEvent| Action::Perform(Step::RecoverNode(name.clone())));
+    let recover = props.dispatch.reform({
+        let name = name.clone();
+        move |_: MouseEvent| Action::Perform(Step::RecoverNode(name.clone()))
+    });
+    let cordoned = node.unschedulable;
+    let cordon = props.dispatch.reform(move |_: MouseEvent| {
+        Action::Perform(if cordoned {
+            Step::Uncordon(name.clone())
+        } else {
+            Step::Cordon(name.clone())
+        })
+    });
+    let (cordon_action, cordon_label) = if cordoned {
+        ("uncordon", Msg::Uncordon)
+    } else {
+        ("cordon", Msg::Cordon)
+    };
     html! {
         <div class="kg-panel" data-testid="node-panel">
             <h3><span class="kg-kind">{ "Node" }</span>{ " " }{ &node.name }</h3>
@@ -86,6 +101,7 @@ pub fn node_panel(props: &InspectorProps) -> Html {
             <div class="kg-actions">
                 { action_button("fail-node", t(Msg::FailNode, language), props.stale || !up, fail) }
                 { action_button("recover-node", t(Msg::RecoverNode, language), props.stale || up, recover) }
+                { action_button(cordon_action, t(cordon_label, language), props.stale, cordon) }
             </div>
         </div>
     }
