@@ -24,6 +24,7 @@ mod storage;
 pub use change::Change;
 pub use controllers::JOB_RUN_TIME;
 pub use lifecycle::{EVICTION_TOLERATION, NODE_GRACE};
+pub use nodes::from_template as node_from_template;
 pub use schedule::{Misfit, Verdict};
 pub use state::{
     Claim, ClaimPhase, Class, Endpoint, Lifetime, LoadBalancer, MountedVolume, Node, Owner, Phase,

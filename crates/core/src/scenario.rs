@@ -131,6 +131,8 @@ pub enum Step {
     Cordon(String),
     /// `kubectl uncordon`: the node takes new pods again.
     Uncordon(String),
+    /// A new node joins the cluster, Ready at once.
+    AddNode(NodeTemplate),
     /// Change a workload's replicas.
     Scale {
         /// Workload kind.
@@ -194,6 +196,7 @@ pub fn describe_step(step: &Step) -> String {
         Step::RecoverNode(node) => format!("recoverNode {node}"),
         Step::Cordon(node) => format!("cordon {node}"),
         Step::Uncordon(node) => format!("uncordon {node}"),
+        Step::AddNode(node) => format!("addNode {}", node.name),
         Step::Scale {
             kind,
             name,

@@ -119,6 +119,7 @@ impl World {
             Step::RecoverNode(node) => ("recoverNode", self.recover(node)),
             Step::Cordon(node) => ("cordon", self.cordon(node, true)),
             Step::Uncordon(node) => ("uncordon", self.cordon(node, false)),
+            Step::AddNode(template) => ("addNode", self.add_node(template)),
             Step::Scale {
                 kind,
                 namespace,
@@ -274,6 +275,30 @@ impl World {
             )),
             Some(_) => {}
         }
+        Ok(explain::join(&parts))
+    }
+
+    /// A node joins, Ready at once: pending pods may be scheduled on it, and DaemonSets
+    /// start their pods there.
+    fn add_node(&mut self, template: &crate::scenario::NodeTemplate) -> Result<Text, Text> {
+        let name = &template.name;
+        if self.cluster.node(name).is_some() {
+            return Err(Text::new(
+                format!("nodes \"{name}\" already exists"),
+                format!("nodes \"{name}\"이(가) 이미 있습니다"),
+            ));
+        }
+        let changes = self.observed(|cluster| {
+            let node = crate::cluster::node_from_template(cluster.nodes.len(), template);
+            cluster.nodes.push(node);
+            cluster.reconcile();
+        });
+        let node = &self.cluster.nodes[self.cluster.nodes.len() - 1];
+        let mut parts = vec![Text::new(
+            format!("Node {name} joined the cluster ({}, pods from {}/24), Ready: the scheduler may place pods there, and each DaemonSet starts one.", node.ip, node.pod_cidr),
+            format!("노드 {name}이(가) 클러스터에 들어왔습니다 ({}, 파드 대역 {}/24). Ready 상태라 스케줄러가 파드를 둘 수 있고, DaemonSet마다 파드를 하나씩 띄웁니다.", node.ip, node.pod_cidr),
+        )];
+        parts.extend(explain::consequences(&changes));
         Ok(explain::join(&parts))
     }
 

@@ -303,3 +303,16 @@ fn a_node_taint_with_an_unknown_effect_is_rejected_and_a_scenario_node_taint_is_
         d.message.en
     );
 }
+
+#[test]
+fn an_add_node_step_without_a_name_is_an_error_at_its_line() {
+    let scenario = "apiVersion: kubeglass/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  steps:\n  - addNode: {name: n3}\n  - addNode: {cpu: 4}\n";
+    let d = only(scenario, Code::Scenario);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.position.line, 7, "{}", d.message.en);
+    assert!(
+        d.message.en.contains("a new node needs a name"),
+        "{}",
+        d.message.en
+    );
+}

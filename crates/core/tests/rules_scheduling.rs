@@ -1494,3 +1494,58 @@ fn rule_4_15_a_cordoned_cluster_leaves_pods_pending_until_uncordon() {
     assert!(!missing.applied);
     assert!(missing.explanation.en.contains("there is no node n9"));
 }
+
+// ---------------------------------------------------------------------------------------
+// addNode: a new node takes pending pods, and DaemonSets follow
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn rule_4_1_a_new_node_takes_the_pods_that_fitted_nowhere() {
+    let big = "        resources:\n          requests: {cpu: 1500m, memory: 100Mi}\n";
+    let yaml = deployment("web", 2, "", big) + &cluster(&["n1"]);
+    let (mut world, _) = sim::world(&yaml);
+    assert_eq!(
+        per_node(&world, "web-").values().sum::<usize>(),
+        1,
+        "one fits on n1"
+    );
+    let outcome = sim::play(&mut world, "addNode: {name: n2, labels: {disk: ssd}}");
+    assert!(outcome.applied, "{}", outcome.explanation.en);
+    assert!(
+        outcome.explanation.en.starts_with(
+            "Node n2 joined the cluster (192.168.56.31, pods from 20.96.1.0/24), Ready"
+        ),
+        "{}",
+        outcome.explanation.en
+    );
+    assert_eq!(
+        per_node(&world, "web-"),
+        BTreeMap::from([("n1".to_owned(), 1), ("n2".to_owned(), 1)])
+    );
+    let n2 = world.cluster.node("n2").unwrap();
+    assert_eq!(
+        n2.labels.get("kubernetes.io/hostname").map(String::as_str),
+        Some("n2")
+    );
+    assert_eq!(n2.labels.get("disk").map(String::as_str), Some("ssd"));
+    assert!(n2.is_up());
+    let again = sim::play(&mut world, "addNode: {name: n2}");
+    assert!(!again.applied);
+    assert!(again.explanation.en.contains("nodes \"n2\" already exists"));
+}
+
+#[test]
+fn rule_3_10_a_daemonset_starts_a_pod_on_a_node_that_joins() {
+    let ds = "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: a, image: busybox}]\n";
+    let (mut world, _) = sim::world(&(ds.to_owned() + &cluster(&["n1"])));
+    assert_eq!(sim::pods_of(&world, "agent-").len(), 1);
+    sim::play(&mut world, "addNode: {name: n2, cpu: 4, memory: 8Gi}");
+    assert_eq!(
+        per_node(&world, "agent-"),
+        BTreeMap::from([("n1".to_owned(), 1), ("n2".to_owned(), 1)])
+    );
+    assert_eq!(
+        world.cluster.node("n2").unwrap().allocatable.cpu_milli,
+        4000
+    );
+}

@@ -90,24 +90,28 @@ pub fn from_templates(templates: &[NodeTemplate]) -> Vec<Node> {
     templates
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            let ip =
-                t.ip.as_deref()
-                    .and_then(super::ipam::parse_ip)
-                    .unwrap_or_else(|| lecture_ip(i));
-            let mut n = node(
-                i,
-                &t.name,
-                ip,
-                t.cpu_milli.unwrap_or(2000),
-                t.memory.map_or(2 * GI, |m| m + EVICTION_RESERVE),
-                t.control_plane,
-            );
-            n.labels.extend(t.labels.clone());
-            n.taints.extend(t.taints.iter().cloned());
-            n
-        })
+        .map(|(i, t)| from_template(i, t))
         .collect()
+}
+
+/// The node a template describes, as the `index`-th node of the cluster (its default IP and
+/// pod CIDR follow from that place).
+pub fn from_template(index: usize, t: &NodeTemplate) -> Node {
+    let ip =
+        t.ip.as_deref()
+            .and_then(super::ipam::parse_ip)
+            .unwrap_or_else(|| lecture_ip(index));
+    let mut n = node(
+        index,
+        &t.name,
+        ip,
+        t.cpu_milli.unwrap_or(2000),
+        t.memory.map_or(2 * GI, |m| m + EVICTION_RESERVE),
+        t.control_plane,
+    );
+    n.labels.extend(t.labels.clone());
+    n.taints.extend(t.taints.iter().cloned());
+    n
 }
 
 /// Nodes from Node objects (a `kubectl get nodes -o yaml` dump, or hand-written ones).

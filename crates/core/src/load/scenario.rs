@@ -69,6 +69,7 @@ const STEP_KINDS: &[&str] = &[
     "recoverNode",
     "cordon",
     "uncordon",
+    "addNode",
     "scale",
     "deletePVC",
     "wait",
@@ -119,6 +120,21 @@ fn read_step(item: &Field<'_>) -> Option<Step> {
         "recoverNode" => Step::RecoverNode(name_or_mapping(&body, "node")?),
         "cordon" => Step::Cordon(name_or_mapping(&body, "node")?),
         "uncordon" => Step::Uncordon(name_or_mapping(&body, "node")?),
+        "addNode" => {
+            let node = read_node_template(&body);
+            if node.name.is_empty() {
+                let path = body.dotted();
+                scenario_error(
+                    &body,
+                    format!("{path}: a new node needs a name: `addNode: {{name: k8s-node3}}`"),
+                    format!(
+                        "{path}: 새 노드에는 이름이 필요합니다: `addNode: {{name: k8s-node3}}`"
+                    ),
+                );
+                return None;
+            }
+            Step::AddNode(node)
+        }
         "scale" => {
             let kind_field = body.get("kind");
             let kind_text = kind_field.string();

@@ -75,6 +75,31 @@ pub fn step_yaml(step: &Step) -> String {
         Step::RecoverNode(node) => format!("recoverNode: {}", scalar(node)),
         Step::Cordon(node) => format!("cordon: {}", scalar(node)),
         Step::Uncordon(node) => format!("uncordon: {}", scalar(node)),
+        Step::AddNode(node) => format!(
+            "addNode: {}",
+            flow(&[
+                ("name", Some(scalar(&node.name))),
+                ("cpu", node.cpu_milli.map(|m| format!("{m}m"))),
+                ("memory", node.memory.map(|b| b.to_string())),
+                ("ip", node.ip.as_deref().map(scalar)),
+                (
+                    "labels",
+                    (!node.labels.is_empty()).then(|| {
+                        flow(
+                            &node
+                                .labels
+                                .iter()
+                                .map(|(k, v)| (k.as_str(), Some(scalar(v))))
+                                .collect::<Vec<_>>(),
+                        )
+                    }),
+                ),
+                (
+                    "controlPlane",
+                    node.control_plane.then(|| "true".to_owned())
+                ),
+            ])
+        ),
         Step::Scale {
             kind,
             namespace,
