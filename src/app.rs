@@ -4,8 +4,9 @@
 
 use crate::address;
 use crate::components::{
-    download, download_png, download_yaml, marks, Caption, Controls, DiagnosticList, Editor,
-    Gallery, GoTo, Inspector, Narration, SharePanel, Shortcuts, Stage, Timeline,
+    controls, diagnostic_list, download, download_png, download_yaml, gallery_panel, inspector,
+    marks, shortcuts, timeline, Caption, ControlsProps, DiagnosticListProps, Editor, GalleryProps,
+    GoTo, InspectorProps, Narration, SharePanel, ShortcutsProps, Stage, TimelineProps,
 };
 use crate::deck::use_deck;
 use crate::hooks::{
@@ -244,10 +245,14 @@ pub fn App() -> Html {
                on_expand={dispatch.reform(Action::Expand)}
                on_settled={dispatch.reform(Action::Settled)} />
     };
-    let controls = html! {
-        <Controls playing={state.playing} {position} steps={playback.steps().len()} speed={state.speed}
-                  {language} dispatch={dispatch.clone()} />
-    };
+    let controls = controls(&ControlsProps {
+        playing: state.playing,
+        position,
+        steps: playback.steps().len(),
+        speed: state.speed,
+        language,
+        dispatch: dispatch.clone(),
+    });
     let lang_code = language.code();
     let notes = position
         .checked_sub(1)
@@ -258,8 +263,11 @@ pub fn App() -> Html {
         <Caption title={title.clone().unwrap_or_else(|| "kubeglass".to_owned())} steps={playback.steps().to_vec()}
                  {position} notes={notes.clone()} damage={state.damage} {language} />
     };
-    let help = state.view.help.then(|| html! {
-        <Shortcuts {language} on_close={dispatch.reform(|()| Action::View(ViewAction::CloseHelp))} />
+    let help = state.view.help.then(|| {
+        shortcuts(&ShortcutsProps {
+            language,
+            on_close: dispatch.reform(|()| Action::View(ViewAction::CloseHelp)),
+        })
     });
 
     if embed {
@@ -392,7 +400,7 @@ pub fn App() -> Html {
                     </p>
                 }
                 <Editor text={state.text.clone()} marks={(*problem_lines).clone()} go_to={*go_to} {language} {on_edit} {on_paste} {on_files} on_download={on_download_yaml} />
-                <DiagnosticList diagnostics={state.lab.diagnostics.clone()} {language} stale={state.lab.stale} {damage} {on_goto} on_fix={dispatch.reform(Action::Fix)} />
+                { diagnostic_list(&DiagnosticListProps { diagnostics: state.lab.diagnostics.clone(), language, stale: state.lab.stale, damage, on_goto, on_fix: dispatch.reform(Action::Fix) }) }
             </section>
             <main class="kg-view-pane">
                 if let Some(reading) = &state.reading {
@@ -403,13 +411,13 @@ pub fn App() -> Html {
                 { controls }
                 { stage }
                 <div class="kg-phone-only kg-phone-caption">{ caption }</div>
-                <Timeline steps={playback.steps().to_vec()} {position} {language} dispatch={dispatch.clone()} />
+                { timeline(&TimelineProps { steps: playback.steps().to_vec(), position, language, dispatch: dispatch.clone() }) }
             </main>
             <aside class="kg-side-pane">
-                <Inspector lab={Shared(state.lab.clone())} selected={state.selected.clone()} traffic={state.traffic.clone()}
-                           stale={state.lab.stale} {language} dispatch={dispatch.clone()} />
+                { inspector(&InspectorProps { lab: Shared(state.lab.clone()), selected: state.selected.clone(), traffic: state.traffic.clone(),
+                                              stale: state.lab.stale, language, dispatch: dispatch.clone() }) }
                 <Narration notes={playback.notes().to_vec()} steps={playback.steps().to_vec()} {language} />
-                <Gallery current={state.example} {language} dispatch={dispatch.clone()} />
+                { gallery_panel(&GalleryProps { current: state.example, language, dispatch: dispatch.clone() }) }
             </aside>
             <footer class="kg-footer">
                 <p>{ t(Msg::Privacy, language) }</p>

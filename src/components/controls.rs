@@ -12,8 +12,7 @@ const PLAY: &str = "M4 2.5v11L13.5 8z";
 const PAUSE: &str = "M4 3h3v10H4zM9 3h3v10H9z";
 const STEP: &str = "M4 3v10l8-5zM12 3h2v10h-2z";
 
-/// Props of [`Controls`].
-#[derive(Properties, PartialEq)]
+/// What [`controls`] shows.
 pub struct ControlsProps {
     /// Steps are playing.
     pub playing: bool,
@@ -30,8 +29,9 @@ pub struct ControlsProps {
 }
 
 /// The playback controls.
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn controls(props: &ControlsProps) -> Html {
     let language = props.language;
     let button = |testid: &'static str,
                   msg: Msg,

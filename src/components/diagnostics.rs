@@ -7,8 +7,7 @@ use kubeglass_core::fix::Fix;
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
-/// Props of [`DiagnosticList`].
-#[derive(Properties, PartialEq)]
+/// What [`diagnostic_list`] shows.
 pub struct DiagnosticListProps {
     /// The problems.
     pub diagnostics: Vec<Diagnostic>,
@@ -17,7 +16,6 @@ pub struct DiagnosticListProps {
     /// The picture is the last good one.
     pub stale: bool,
     /// Why the link the page was opened with could not be read.
-    #[prop_or_default]
     pub damage: Option<String>,
     /// Called with the line of the entry clicked.
     pub on_goto: Callback<u32>,
@@ -34,8 +32,9 @@ fn severity_word(severity: Severity, language: Language) -> &'static str {
 }
 
 /// One entry per diagnostic.
-#[component]
-pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn diagnostic_list(props: &DiagnosticListProps) -> Html {
     let language = props.language;
     html! {
         <section class="kg-problems" aria-label={t(Msg::Problems, language)}>

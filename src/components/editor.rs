@@ -7,7 +7,7 @@ mod blocks;
 mod caret;
 mod gutter;
 
-use super::files::{read_files, FilePicker};
+use super::files::{file_picker, read_files, FilePickerProps};
 use crate::i18n::{t, Msg};
 use block_text::BlockText;
 use kubeglass_core::diagnostic::Diagnostic;
@@ -127,7 +127,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <div class="kg-editor-bar">
                 <label class="kg-editor-title" for="kg-manifest">{ t(Msg::Manifest, language) }</label>
                 <span class="kg-editor-actions">
-                    <FilePicker label={t(Msg::OpenFiles, language)} on_files={props.on_files.reform(join_files)} />
+                    { file_picker(&FilePickerProps { label: t(Msg::OpenFiles, language).into(), on_files: props.on_files.reform(join_files) }) }
                     <button type="button" class="kg-button" data-testid="download-yaml" onclick={props.on_download.clone()}>{ t(Msg::DownloadYaml, language) }</button>
                 </span>
             </div>

@@ -40,8 +40,7 @@ pub fn read_files(list: FileList, done: Callback<Vec<(String, String)>>) {
     }
 }
 
-/// Props of [`FilePicker`].
-#[derive(Properties, PartialEq)]
+/// What [`file_picker`] shows.
 pub struct FilePickerProps {
     /// The button's label.
     pub label: AttrValue,
@@ -50,8 +49,9 @@ pub struct FilePickerProps {
 }
 
 /// An "open files" button (several files at once).
-#[component]
-pub fn FilePicker(props: &FilePickerProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn file_picker(props: &FilePickerProps) -> Html {
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {

@@ -6,8 +6,7 @@ use kubeglass_core::gallery::EXAMPLES;
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
-/// Props of [`Gallery`].
-#[derive(Properties, PartialEq)]
+/// What [`gallery_panel`] shows.
 pub struct GalleryProps {
     /// The example shown, if any.
     pub current: Option<&'static str>,
@@ -18,8 +17,9 @@ pub struct GalleryProps {
 }
 
 /// The gallery.
-#[component]
-pub fn Gallery(props: &GalleryProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn gallery_panel(props: &GalleryProps) -> Html {
     let language = props.language;
     html! {
         <nav class="kg-gallery" data-testid="gallery" aria-label={t(Msg::Gallery, language)}>

@@ -31,8 +31,9 @@ pub struct InspectorProps {
 }
 
 /// The inspector panel.
-#[component]
-pub fn Inspector(props: &InspectorProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn inspector(props: &InspectorProps) -> Html {
     let language = props.language;
     let body = match &props.selected {
         None => html! { <p class="kg-hint">{ t(Msg::InspectorEmpty, language) }</p> },

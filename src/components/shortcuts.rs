@@ -5,8 +5,7 @@ use crate::keys::HELP;
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
-/// Props of [`Shortcuts`].
-#[derive(Properties, PartialEq)]
+/// What [`shortcuts`] shows.
 pub struct ShortcutsProps {
     /// Language.
     pub language: Language,
@@ -15,8 +14,9 @@ pub struct ShortcutsProps {
 }
 
 /// The shortcut table, as a dialog.
-#[component]
-pub fn Shortcuts(props: &ShortcutsProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn shortcuts(props: &ShortcutsProps) -> Html {
     let language = props.language;
     let heading = |place: &str| {
         t(

@@ -6,8 +6,7 @@ use kubeglass_core::scenario::{describe_step, Step};
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
-/// Props of [`Timeline`].
-#[derive(Properties, PartialEq)]
+/// What [`timeline`] shows.
 pub struct TimelineProps {
     /// The steps.
     pub steps: Vec<Step>,
@@ -20,8 +19,9 @@ pub struct TimelineProps {
 }
 
 /// The timeline.
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+/// A plain function, not a component: it has no hooks, and its parent renders it anew each time
+/// anyway (its callbacks are new on every render).
+pub fn timeline(props: &TimelineProps) -> Html {
     let language = props.language;
     let entry = |index: usize, text: String| {
         // Entry `index` is the point after `index` steps; the last played step is current.

@@ -43,7 +43,7 @@ fn volume_rows(
 }
 
 /// The storage panel (a claim, or a PersistentVolume): a plain function, not a component, as
-/// it has no hooks and re-renders exactly when [`super::Inspector`] does (same props).
+/// it has no hooks and re-renders exactly when [`super::inspector`] does (same props).
 pub fn storage_panel(props: &InspectorProps) -> Html {
     let language = props.language;
     let Some(selected) = props.selected.clone() else {

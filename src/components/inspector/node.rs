@@ -11,7 +11,7 @@ use kubeglass_core::scenario::Step;
 use yew::prelude::*;
 
 /// The node panel: a plain function, not a component, as it has no hooks and re-renders
-/// exactly when [`super::Inspector`] does (same props).
+/// exactly when [`super::inspector`] does (same props).
 pub fn node_panel(props: &InspectorProps) -> Html {
     let language = props.language;
     let Some(selected) = props.selected.clone() else {
