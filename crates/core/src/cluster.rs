@@ -20,6 +20,7 @@ mod nodes;
 mod schedule;
 mod state;
 mod storage;
+mod taint_eviction;
 
 pub use change::Change;
 pub use controllers::JOB_RUN_TIME;

@@ -1,7 +1,7 @@
 //! kubeglass's own `Scenario` document: the cluster to run on and the story to play.
 //! The format is documented in `docs/scenario.md`.
 
-use crate::model::{Labels, Taint, WorkloadKind};
+use crate::model::{Labels, Taint, TaintEffect, WorkloadKind};
 use crate::source::Position;
 
 pub mod edit;
@@ -133,6 +133,22 @@ pub enum Step {
     Uncordon(String),
     /// A new node joins the cluster, Ready at once.
     AddNode(NodeTemplate),
+    /// `kubectl taint nodes <node> key=value:Effect`.
+    Taint {
+        /// Node.
+        node: String,
+        /// The taint.
+        taint: Taint,
+    },
+    /// `kubectl taint nodes <node> key:Effect-` (or `key-`: every effect).
+    Untaint {
+        /// Node.
+        node: String,
+        /// Key.
+        key: String,
+        /// Effect; `None` removes the key's taints of every effect.
+        effect: Option<TaintEffect>,
+    },
     /// Change a workload's replicas.
     Scale {
         /// Workload kind.
@@ -197,6 +213,11 @@ pub fn describe_step(step: &Step) -> String {
         Step::Cordon(node) => format!("cordon {node}"),
         Step::Uncordon(node) => format!("uncordon {node}"),
         Step::AddNode(node) => format!("addNode {}", node.name),
+        Step::Taint { node, taint } => format!("taint {node} {}", taint.spec()),
+        Step::Untaint { node, key, effect } => match effect {
+            Some(e) => format!("untaint {node} {key}:{}-", e.as_str()),
+            None => format!("untaint {node} {key}-"),
+        },
         Step::Scale {
             kind,
             name,

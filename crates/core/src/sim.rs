@@ -4,6 +4,7 @@
 
 mod explain;
 mod files;
+mod node_steps;
 pub mod outcome;
 mod pods;
 pub mod request;
@@ -120,6 +121,8 @@ impl World {
             Step::Cordon(node) => ("cordon", self.cordon(node, true)),
             Step::Uncordon(node) => ("uncordon", self.cordon(node, false)),
             Step::AddNode(template) => ("addNode", self.add_node(template)),
+            Step::Taint { node, taint } => ("taint", self.taint(node, taint)),
+            Step::Untaint { node, key, effect } => ("untaint", self.untaint(node, key, *effect)),
             Step::Scale {
                 kind,
                 namespace,
@@ -275,65 +278,6 @@ impl World {
             )),
             Some(_) => {}
         }
-        Ok(explain::join(&parts))
-    }
-
-    /// A node joins, Ready at once: pending pods may be scheduled on it, and DaemonSets
-    /// start their pods there.
-    fn add_node(&mut self, template: &crate::scenario::NodeTemplate) -> Result<Text, Text> {
-        let name = &template.name;
-        if self.cluster.node(name).is_some() {
-            return Err(Text::new(
-                format!("nodes \"{name}\" already exists"),
-                format!("nodes \"{name}\"이(가) 이미 있습니다"),
-            ));
-        }
-        let changes = self.observed(|cluster| {
-            let node = crate::cluster::node_from_template(cluster.nodes.len(), template);
-            cluster.nodes.push(node);
-            cluster.reconcile();
-        });
-        let node = &self.cluster.nodes[self.cluster.nodes.len() - 1];
-        let mut parts = vec![Text::new(
-            format!("Node {name} joined the cluster ({}, pods from {}/24), Ready: the scheduler may place pods there, and each DaemonSet starts one.", node.ip, node.pod_cidr),
-            format!("노드 {name}이(가) 클러스터에 들어왔습니다 ({}, 파드 대역 {}/24). Ready 상태라 스케줄러가 파드를 둘 수 있고, DaemonSet마다 파드를 하나씩 띄웁니다.", node.ip, node.pod_cidr),
-        )];
-        parts.extend(explain::consequences(&changes));
-        Ok(explain::join(&parts))
-    }
-
-    /// `kubectl cordon` (`on`) or `uncordon` (rule 4.15).
-    fn cordon(&mut self, node: &str, on: bool) -> Result<Text, Text> {
-        let Some(n) = self.cluster.nodes.iter().position(|n| n.name == node) else {
-            return Err(no_such_node(&self.cluster, node, ""));
-        };
-        let (done, cordoned) = if on {
-            ("cordoned", "")
-        } else {
-            ("uncordoned", "un")
-        };
-        if self.cluster.nodes[n].unschedulable == on {
-            return Ok(Text::new(
-                format!("node/{node} already {done}"),
-                format!("node/{node}은(는) 이미 {cordoned}cordon 상태입니다."),
-            ));
-        }
-        let changes = self.observed(|cluster| {
-            cluster.nodes[n].unschedulable = on;
-            cluster.reconcile();
-        });
-        let mut parts = vec![if on {
-            Text::new(
-                format!("node/{node} cordoned. It shows Ready,SchedulingDisabled: the scheduler places no new pod there (unless it tolerates node.kubernetes.io/unschedulable, as DaemonSet pods do), and the pods already running stay."),
-                format!("node/{node} cordoned. Ready,SchedulingDisabled로 보입니다: 스케줄러는 새 파드를 여기에 두지 않고 (DaemonSet 파드처럼 node.kubernetes.io/unschedulable을 허용하는 파드는 예외), 이미 실행 중인 파드는 그대로 남습니다."),
-            )
-        } else {
-            Text::new(
-                format!("node/{node} uncordoned: the scheduler may place pods there again."),
-                format!("node/{node} uncordoned: 스케줄러가 다시 이 노드에 파드를 둘 수 있습니다."),
-            )
-        }];
-        parts.extend(explain::consequences(&changes));
         Ok(explain::join(&parts))
     }
 

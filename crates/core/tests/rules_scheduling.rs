@@ -54,16 +54,7 @@ fn reason(pod: &Pod) -> String {
         .unwrap_or_default()
 }
 
-/// How many pods whose name starts with `prefix` run on each node.
-fn per_node(world: &World, prefix: &str) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for p in sim::pods_of(world, prefix) {
-        if p.phase == Phase::Running {
-            *counts.entry(p.node.clone().unwrap()).or_insert(0) += 1;
-        }
-    }
-    counts
-}
+use sim::per_node;
 
 fn is_pending(pod: &Pod) -> bool {
     pod.phase == Phase::Pending && pod.node.is_none() && pod.ip.is_none()

@@ -49,6 +49,17 @@ pub enum Change {
         /// The toleration is the one every DaemonSet pod gets, not the pod's own.
         daemon: bool,
     },
+    /// The taint manager deleted a pod for a NoExecute taint on its node (rule 4.17).
+    PodEvicted {
+        /// `namespace/name`.
+        pod: String,
+        /// Its node.
+        node: String,
+        /// The taint, as `kubectl taint` writes it.
+        taint: String,
+        /// The pod tolerated the taint for its `tolerationSeconds`, which ran out.
+        tolerated: bool,
+    },
     /// A pod object is gone.
     PodDeleted {
         /// `namespace/name`.

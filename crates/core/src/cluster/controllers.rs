@@ -476,7 +476,10 @@ fn daemon(cluster: &mut Cluster, w: usize) -> bool {
             new.pinned = Some(node_name);
             create_pod(cluster, new);
             changed = true;
-        } else if !(eligible || existing.is_empty()) {
+        } else if !(selects || existing.is_empty()) {
+            // A node that no longer matches loses its pod; a new taint does not remove it
+            // (the DaemonSet controller's shouldContinueRunning): NoExecute taints are the
+            // taint manager's to act on.
             for i in existing.into_iter().rev() {
                 super::lifecycle::delete_pod(cluster, i);
             }

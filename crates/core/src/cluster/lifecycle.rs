@@ -240,7 +240,7 @@ fn record_pods_that_stay(cluster: &mut Cluster, node: &str) {
 /// after the toleration, Jobs finishing; true on any change.
 pub fn advance_nodes(cluster: &mut Cluster) -> bool {
     let now = cluster.now;
-    let mut changed = false;
+    let mut changed = super::taint_eviction::evict_due(cluster);
     for n in 0..cluster.nodes.len() {
         let Some(since) = cluster.nodes[n].down_since else {
             continue;
@@ -324,7 +324,9 @@ pub fn advance_nodes(cluster: &mut Cluster) -> bool {
 /// a pod's eviction running out, a Job finishing, a CronJob's schedule (checked each minute).
 pub fn next_deadline(cluster: &Cluster) -> Option<Millis> {
     let now = cluster.now;
-    let mut deadlines: Vec<Millis> = Vec::new();
+    let mut deadlines: Vec<Millis> = super::taint_eviction::next_deadline(cluster)
+        .into_iter()
+        .collect();
     for node in &cluster.nodes {
         let Some(since) = node.down_since else {
             continue;

@@ -66,6 +66,7 @@ fn node(
         next_host: 2,
         control_plane,
         down_since: None,
+        tainted_at: Vec::new(),
         origin: None,
     }
 }
@@ -162,6 +163,7 @@ fn from_object(index: usize, object: &Object, spec: &NodeSpec) -> Node {
         next_host: 2,
         control_plane,
         down_since: None,
+        tainted_at: Vec::new(),
         origin: Some(object.origin.clone()),
     }
 }

@@ -15,15 +15,17 @@ use spread::Spread;
 
 /// True when a toleration matches a taint (rule 4.5).
 pub fn tolerates(tolerations: &[Toleration], taint: &Taint) -> bool {
-    tolerations.iter().any(|t| {
-        let key_matches = if t.key.is_empty() {
-            t.operator == TolerationOperator::Exists
-        } else {
-            t.key == taint.key
-                && (t.operator == TolerationOperator::Exists || t.value == taint.value)
-        };
-        key_matches && t.effect.is_none_or(|e| e == taint.effect)
-    })
+    tolerations.iter().any(|t| toleration_matches(t, taint))
+}
+
+/// True when one toleration tolerates `taint` (`ToleratesTaint` in the API helpers).
+pub fn toleration_matches(t: &Toleration, taint: &Taint) -> bool {
+    let key_matches = if t.key.is_empty() {
+        t.operator == TolerationOperator::Exists
+    } else {
+        t.key == taint.key && (t.operator == TolerationOperator::Exists || t.value == taint.value)
+    };
+    key_matches && t.effect.is_none_or(|e| e == taint.effect)
 }
 
 /// Why a node was filtered out: the reasons kube-scheduler reports.

@@ -37,6 +37,9 @@ pub struct Node {
     pub control_plane: bool,
     /// When the node stopped (powered off or cut off), if it is down.
     pub down_since: Option<Millis>,
+    /// The NoExecute taints added during the story, with when (the taint manager times
+    /// `tolerationSeconds` from then); they are in `taints` too.
+    pub tainted_at: Vec<(Taint, Millis)>,
     /// Where the node was written, if it was.
     pub origin: Option<Origin>,
 }

@@ -3,7 +3,7 @@
 use super::quantity;
 use super::read::Field;
 use crate::diagnostic::{Code, Severity};
-use crate::model::WorkloadKind;
+use crate::model::{Taint, TaintEffect, WorkloadKind};
 use crate::scenario::{parse_duration, Client, ClusterSpec, NodeTemplate, PodRef, Scenario, Step};
 use crate::source::Position;
 use crate::text::Text;
@@ -70,6 +70,8 @@ const STEP_KINDS: &[&str] = &[
     "cordon",
     "uncordon",
     "addNode",
+    "taint",
+    "untaint",
     "scale",
     "deletePVC",
     "wait",
@@ -134,6 +136,30 @@ fn read_step(item: &Field<'_>) -> Option<Step> {
                 return None;
             }
             Step::AddNode(node)
+        }
+        "taint" => {
+            let effect = read_effect(&body.get("effect"))?;
+            Step::Taint {
+                node: required(&body.get("node"))?,
+                taint: Taint {
+                    key: required(&body.get("key"))?,
+                    value: body.get("value").string(),
+                    effect,
+                },
+            }
+        }
+        "untaint" => {
+            let effect_field = body.get("effect");
+            let effect = if effect_field.is_set() {
+                Some(read_effect(&effect_field)?)
+            } else {
+                None
+            };
+            Step::Untaint {
+                node: required(&body.get("node"))?,
+                key: required(&body.get("key"))?,
+                effect,
+            }
         }
         "scale" => {
             let kind_field = body.get("kind");
@@ -206,6 +232,21 @@ fn required(f: &Field<'_>) -> Option<String> {
         );
     }
     value
+}
+
+/// A taint's effect, in kubectl's words when it is not one.
+fn read_effect(f: &Field<'_>) -> Option<TaintEffect> {
+    let text = required(f)?;
+    let effect = TaintEffect::parse(&text);
+    if effect.is_none() {
+        let path = f.dotted();
+        scenario_error(
+            f,
+            format!("{path}: invalid taint effect: {text}, unsupported taint effect (NoSchedule, PreferNoSchedule or NoExecute)"),
+            format!("{path}: 테인트 효과 {text}은(는) 쓸 수 없습니다 (NoSchedule, PreferNoSchedule, NoExecute 중 하나)"),
+        );
+    }
+    effect
 }
 
 /// `deletePod: name` or `deletePod: {pod: name, namespace: ns}`.

@@ -95,9 +95,28 @@ pub fn step_yaml(step: &Step) -> String {
                     }),
                 ),
                 (
+                    "taints",
+                    (!node.taints.is_empty()).then(|| {
+                        let taints: Vec<String> = node.taints.iter().map(taint_flow).collect();
+                        format!("[{}]", taints.join(", "))
+                    }),
+                ),
+                (
                     "controlPlane",
                     node.control_plane.then(|| "true".to_owned())
                 ),
+            ])
+        ),
+        Step::Taint { node, taint } => {
+            let fields = taint_flow(taint);
+            format!("taint: {{node: {}, {}", scalar(node), &fields[1..])
+        }
+        Step::Untaint { node, key, effect } => format!(
+            "untaint: {}",
+            flow(&[
+                ("node", Some(scalar(node))),
+                ("key", Some(scalar(key))),
+                ("effect", effect.map(|e| e.as_str().to_owned())),
             ])
         ),
         Step::Scale {
@@ -120,6 +139,18 @@ pub fn step_yaml(step: &Step) -> String {
         ),
         Step::Wait(ms) => format!("wait: {}", format_duration(*ms)),
     }
+}
+
+/// A taint as a flow mapping: `{key: k, value: v, effect: NoExecute}`.
+fn taint_flow(taint: &crate::model::Taint) -> String {
+    flow(&[
+        ("key", Some(scalar(&taint.key))),
+        (
+            "value",
+            (!taint.value.is_empty()).then(|| scalar(&taint.value)),
+        ),
+        ("effect", Some(taint.effect.as_str().to_owned())),
+    ])
 }
 
 /// The lines of `text`, each with its line ending.

@@ -67,6 +67,20 @@ pub fn consequences(changes: &[Change]) -> Vec<Text> {
                 format!("{} stays on {node}: its own toleration of the unreachable taint has no time limit, so it is never evicted.", short(pod)),
                 format!("{}는 {node}에 남습니다: unreachable 테인트에 대한 자체 톨러레이션에 시간 제한이 없어 축출되지 않습니다.", short(pod)),
             )),
+            Change::PodEvicted { pod, node, taint, tolerated } => {
+                let name = short(pod);
+                out.push(if *tolerated {
+                    Text::new(
+                        format!("{name} was deleted from {node}: its tolerationSeconds for the NoExecute taint {taint} ran out (Taint manager: deleting due to NoExecute taint)."),
+                        format!("{name}가 {node}에서 삭제되었습니다: NoExecute 테인트 {taint}에 대한 tolerationSeconds가 다 되었습니다 (테인트 매니저의 삭제)."),
+                    )
+                } else {
+                    Text::new(
+                        format!("{name} was deleted from {node}: it does not tolerate the NoExecute taint {taint} (Taint manager: deleting due to NoExecute taint)."),
+                        format!("{name}가 {node}에서 삭제되었습니다: NoExecute 테인트 {taint}를 허용하지 않습니다 (테인트 매니저의 삭제)."),
+                    )
+                });
+            }
             Change::PodTerminating { pod } => out.push(Text::new(
                 format!("{} stays Terminating: its node cannot confirm the deletion.", short(pod)),
                 format!("{}는 Terminating으로 남습니다: 노드가 삭제를 확인해 줄 수 없습니다.", short(pod)),

@@ -1,11 +1,12 @@
 //! Helpers for simulation tests: build a world from YAML, play steps written in YAML.
 #![allow(dead_code)]
 
-use kubeglass_core::cluster::{Pod, Service};
+use kubeglass_core::cluster::{Phase, Pod, Service};
 use kubeglass_core::diagnostic::{Code, Diagnostic, Severity};
 use kubeglass_core::load::load;
 use kubeglass_core::scenario::Step;
 use kubeglass_core::sim::{scenario_of, Outcome, World};
+use std::collections::BTreeMap;
 
 /// Loads `yaml` (which may hold a Scenario document), asserts it loads without errors, and
 /// resolves it. Returns the world and the cluster-level diagnostics.
@@ -100,4 +101,15 @@ pub fn reached(outcome: &Outcome) -> Vec<String> {
         .filter_map(|r| r.pod.as_ref())
         .map(|p| p.split_once('/').map_or(p.clone(), |(_, n)| n.to_owned()))
         .collect()
+}
+
+/// How many pods whose name starts with `prefix` run on each node.
+pub fn per_node(world: &World, prefix: &str) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for p in pods_of(world, prefix) {
+        if p.phase == Phase::Running {
+            *counts.entry(p.node.clone().unwrap()).or_insert(0) += 1;
+        }
+    }
+    counts
 }
