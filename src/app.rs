@@ -4,9 +4,10 @@
 
 use crate::address;
 use crate::components::{
-    controls, diagnostic_list, download, download_png, download_yaml, gallery_panel, inspector,
-    marks, shortcuts, timeline, Caption, ControlsProps, DiagnosticListProps, Editor, GalleryProps,
-    GoTo, InspectorProps, Narration, SharePanel, ShortcutsProps, Stage, TimelineProps,
+    caption, controls, diagnostic_list, download, download_png, download_yaml, gallery_panel,
+    inspector, marks, narration, shortcuts, timeline, CaptionProps, ControlsProps,
+    DiagnosticListProps, Editor, GalleryProps, GoTo, InspectorProps, NarrationProps, SharePanel,
+    ShortcutsProps, Stage, TimelineProps,
 };
 use crate::deck::use_deck;
 use crate::hooks::{
@@ -259,10 +260,14 @@ pub fn App() -> Html {
         .and_then(|i| playback.notes().get(i))
         .cloned()
         .unwrap_or_default();
-    let caption = html! {
-        <Caption title={title.clone().unwrap_or_else(|| "kubeglass".to_owned())} steps={playback.steps().to_vec()}
-                 {position} notes={notes.clone()} damage={state.damage} {language} />
-    };
+    let caption = caption(&CaptionProps {
+        title: title.clone().unwrap_or_else(|| "kubeglass".to_owned()),
+        steps: playback.steps(),
+        position,
+        notes: &notes,
+        damage: state.damage,
+        language,
+    });
     let help = state.view.help.then(|| {
         shortcuts(&ShortcutsProps {
             language,
@@ -416,7 +421,7 @@ pub fn App() -> Html {
             <aside class="kg-side-pane">
                 { inspector(&InspectorProps { lab: Shared(state.lab.clone()), selected: state.selected.clone(), traffic: state.traffic.clone(),
                                               stale: state.lab.stale, language, dispatch: dispatch.clone() }) }
-                <Narration notes={playback.notes().to_vec()} steps={playback.steps().to_vec()} {language} />
+                { narration(&NarrationProps { notes: playback.notes(), steps: playback.steps(), language }) }
                 { gallery_panel(&GalleryProps { current: state.example, language, dispatch: dispatch.clone() }) }
             </aside>
             <footer class="kg-footer">

@@ -16,14 +16,14 @@ mod stage;
 mod svg_tree;
 mod timeline;
 
-pub use caption::Caption;
+pub use caption::{caption, CaptionProps};
 pub use controls::{controls, ControlsProps};
 pub use diagnostics::{diagnostic_list, DiagnosticListProps};
 pub use download::{download, download_png, download_yaml};
 pub use editor::{marks, Editor, GoTo};
 pub use gallery::{gallery_panel, GalleryProps};
 pub use inspector::{inspector, InspectorProps};
-pub use narration::Narration;
+pub use narration::{narration, NarrationProps};
 pub use share::SharePanel;
 pub use shortcuts::{shortcuts, ShortcutsProps};
 pub use stage::Stage;

@@ -8,17 +8,16 @@ use kubeglass_core::scenario::{describe_step, Step};
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
-/// Props of [`Caption`].
-#[derive(Properties, PartialEq)]
-pub struct CaptionProps {
+/// What [`caption`] shows.
+pub struct CaptionProps<'a> {
     /// The story's name.
-    pub title: AttrValue,
+    pub title: String,
     /// The timeline.
-    pub steps: Vec<Step>,
+    pub steps: &'a [Step],
     /// Steps played.
     pub position: usize,
     /// The notes of the last played step.
-    pub notes: Vec<Note>,
+    pub notes: &'a [Note],
     /// The link the page was opened with could not be read.
     pub damage: Option<Damage>,
     /// Language.
@@ -26,8 +25,9 @@ pub struct CaptionProps {
 }
 
 /// The caption under an embedded picture.
-#[component]
-pub fn Caption(props: &CaptionProps) -> Html {
+/// A plain function, not a component: it has no hooks, and it is cheap to draw again with its
+/// parent (a title and a few sentences).
+pub fn caption(props: &CaptionProps<'_>) -> Html {
     let language = props.language;
     let position = props.position;
     let step_line = |index: usize, prefix: String| {

@@ -7,20 +7,20 @@ use kubeglass_core::scenario::{describe_step, Step};
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
-/// Props of [`Narration`].
-#[derive(Properties, PartialEq)]
-pub struct NarrationProps {
+/// What [`narration`] shows.
+pub struct NarrationProps<'a> {
     /// The notes of each played step.
-    pub notes: Vec<Vec<Note>>,
+    pub notes: &'a [Vec<Note>],
     /// The played steps.
-    pub steps: Vec<Step>,
+    pub steps: &'a [Step],
     /// Language.
     pub language: Language,
 }
 
 /// The narration panel.
-#[component]
-pub fn Narration(props: &NarrationProps) -> Html {
+/// A plain function, not a component: it has no hooks, and it is cheap to draw again with its
+/// parent (a few sentences per step).
+pub fn narration(props: &NarrationProps<'_>) -> Html {
     let language = props.language;
     let played = props.notes.len();
     html! {

@@ -13,7 +13,7 @@ use gestures::use_gestures;
 use kubeglass_core::scene::Kind;
 use kubeglass_core::svg;
 use kubeglass_core::text::Language;
-use zoom_bar::ZoomBar;
+use zoom_bar::{zoom_bar, ZoomBarProps};
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -180,10 +180,13 @@ pub fn Stage(props: &StageProps) -> Html {
         Some(view) => {
             let frame = view.frame(picture);
             let [x, y, w, h] = view.zoom.view_box(frame);
-            let bar = html! {
-                <ZoomBar percent={view.zoom.percent(frame)} actual_size={view.zoom.is_actual_size()}
-                         fitted={view.zoom == crate::state::zoom::Zoom::Fit} language={props.language} on_view={props.on_view.clone()} />
-            };
+            let bar = zoom_bar(&ZoomBarProps {
+                percent: view.zoom.percent(frame),
+                actual_size: view.zoom.is_actual_size(),
+                fitted: view.zoom == crate::state::zoom::Zoom::Fit,
+                language: props.language,
+                on_view: props.on_view.clone(),
+            });
             (
                 format!("{x:.1} {y:.1} {w:.1} {h:.1}"),
                 String::new(),

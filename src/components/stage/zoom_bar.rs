@@ -9,8 +9,7 @@ const MINUS: &str = "M3 7h10v2H3z";
 const PLUS: &str = "M7 3h2v4h4v2H9v4H7V9H3V7h4z";
 const FIT: &str = "M2 2h5v2H4v3H2zM9 2h5v5h-2V4H9zM2 9h2v3h3v2H2zM12 9h2v5H9v-2h3z";
 
-/// Props of [`ZoomBar`].
-#[derive(Properties, PartialEq)]
+/// What [`zoom_bar`] shows.
 pub struct ZoomBarProps {
     /// The scale, in percent.
     pub percent: u32,
@@ -25,8 +24,9 @@ pub struct ZoomBarProps {
 }
 
 /// The zoom buttons.
-#[component]
-pub fn ZoomBar(props: &ZoomBarProps) -> Html {
+/// A plain function, not a component: it has no hooks, and four buttons are cheap to draw
+/// again with the stage.
+pub fn zoom_bar(props: &ZoomBarProps) -> Html {
     let language = props.language;
     let button = |testid: &'static str, msg: Msg, icon: &'static str, action: ViewAction| {
         let label = t(msg, language);
