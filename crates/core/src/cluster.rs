@@ -10,6 +10,7 @@ mod build;
 mod change;
 mod checks;
 mod controllers;
+mod disruption;
 pub mod dns;
 mod endpoints;
 pub mod ipam;
@@ -33,7 +34,7 @@ pub use state::{
 };
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
+use crate::model::{DisruptionBudget, EndpointsSpec, Ingress, NetworkPolicy, Object, Origin};
 use crate::rng::Rng;
 use crate::scenario::{Millis, Scenario};
 use crate::sorted::VecMap;
@@ -103,6 +104,8 @@ pub struct Cluster {
     pub ingresses: Vec<(String, String, Ingress)>,
     /// NetworkPolicies: namespace, name, content.
     pub network_policies: Vec<(String, String, NetworkPolicy)>,
+    /// PodDisruptionBudgets: namespace, name, content.
+    pub disruption_budgets: Vec<(String, String, DisruptionBudget)>,
     /// Endpoints and EndpointSlices written by hand.
     pub manual_endpoints: Vec<ManualEndpoints>,
     /// Objects the API server rejects: `(kind, namespace, name, kubectl's summary)`.
@@ -188,6 +191,7 @@ impl Cluster {
             namespaces: VecSet::new(),
             ingresses: Vec::new(),
             network_policies: Vec::new(),
+            disruption_budgets: Vec::new(),
             manual_endpoints: Vec::new(),
             rejected: Vec::new(),
             files: VecMap::new(),
@@ -258,6 +262,14 @@ impl Cluster {
     pub fn delete_pod(&mut self, index: usize) {
         lifecycle::delete_pod(self, index);
         self.reconcile();
+    }
+
+    /// Evicts a pod (by index) through the Eviction API, which honours its
+    /// PodDisruptionBudget (rule 4.16), then lets the controllers react.
+    pub fn evict(&mut self, index: usize) -> Result<(), crate::text::Text> {
+        disruption::evict(self, index)?;
+        self.reconcile();
+        Ok(())
     }
 
     /// Stops a node; returns false when it does not exist or is already down.

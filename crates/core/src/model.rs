@@ -11,7 +11,7 @@ mod storage;
 mod workload;
 
 pub use anchor::{Anchor, Anchors};
-pub use misc::{ConfigData, Ingress, IngressBackend, NetworkPolicy};
+pub use misc::{ConfigData, DisruptionBudget, Ingress, IngressBackend, NetworkPolicy};
 pub use node::{NodeSpec, Taint, TaintEffect};
 pub use pod::{
     Container, ContainerPort, DnsPolicy, PodSpec, PodStatus, Resources, RestartPolicy, Toleration,
@@ -124,6 +124,8 @@ pub enum Body {
     Ingress(Ingress),
     /// A NetworkPolicy.
     NetworkPolicy(NetworkPolicy),
+    /// A PodDisruptionBudget.
+    DisruptionBudget(DisruptionBudget),
     /// A kubeglass Scenario: the cluster and the story to play.
     Scenario(Box<crate::scenario::Scenario>),
     /// Any other kind (CRDs, RBAC, ...), kept with its identity only.

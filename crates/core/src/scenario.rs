@@ -131,6 +131,17 @@ pub enum Step {
     Cordon(String),
     /// `kubectl uncordon`: the node takes new pods again.
     Uncordon(String),
+    /// `kubectl drain`: cordon, then evict the node's pods.
+    Drain {
+        /// Node.
+        node: String,
+        /// `--ignore-daemonsets`.
+        ignore_daemon_sets: bool,
+        /// `--delete-emptydir-data`.
+        delete_empty_dir_data: bool,
+        /// `--force`.
+        force: bool,
+    },
     /// A new node joins the cluster, Ready at once.
     AddNode(NodeTemplate),
     /// `kubectl taint nodes <node> key=value:Effect`.
@@ -212,6 +223,7 @@ pub fn describe_step(step: &Step) -> String {
         Step::RecoverNode(node) => format!("recoverNode {node}"),
         Step::Cordon(node) => format!("cordon {node}"),
         Step::Uncordon(node) => format!("uncordon {node}"),
+        Step::Drain { node, .. } => format!("drain {node}"),
         Step::AddNode(node) => format!("addNode {}", node.name),
         Step::Taint { node, taint } => format!("taint {node} {}", taint.spec()),
         Step::Untaint { node, key, effect } => match effect {

@@ -2,6 +2,7 @@
 //! events a story plays on it. The same input and seed always give the same result, on
 //! native and wasm alike.
 
+mod drain;
 mod explain;
 mod files;
 mod node_steps;
@@ -121,6 +122,22 @@ impl World {
             Step::Cordon(node) => ("cordon", self.cordon(node, true)),
             Step::Uncordon(node) => ("uncordon", self.cordon(node, false)),
             Step::AddNode(template) => ("addNode", self.add_node(template)),
+            Step::Drain {
+                node,
+                ignore_daemon_sets,
+                delete_empty_dir_data,
+                force,
+            } => (
+                "drain",
+                self.drain(
+                    node,
+                    drain::Flags {
+                        ignore_daemon_sets: *ignore_daemon_sets,
+                        delete_empty_dir_data: *delete_empty_dir_data,
+                        force: *force,
+                    },
+                ),
+            ),
             Step::Taint { node, taint } => ("taint", self.taint(node, taint)),
             Step::Untaint { node, key, effect } => ("untaint", self.untaint(node, key, *effect)),
             Step::Scale {

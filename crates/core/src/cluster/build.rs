@@ -71,6 +71,13 @@ pub fn build(
                     policy.clone(),
                 ));
             }
+            Body::DisruptionBudget(budget) => {
+                cluster.disruption_budgets.push((
+                    meta.namespace.clone(),
+                    meta.name.clone(),
+                    budget.clone(),
+                ));
+            }
             Body::Rejected(reason) => cluster.rejected.push(crate::cluster::Rejected {
                 kind: meta.kind.clone(),
                 namespace: meta.namespace.clone(),

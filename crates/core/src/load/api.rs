@@ -99,6 +99,11 @@ const TABLE: &[KindVersions] = &[
         "networking.k8s.io/v1",
         &[("extensions/v1beta1", "1.16")],
     ),
+    kv(
+        "PodDisruptionBudget",
+        "policy/v1",
+        &[("policy/v1beta1", "1.25")],
+    ),
     kv("Scenario", SCENARIO_API_VERSION, &[]),
 ];
 

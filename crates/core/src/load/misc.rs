@@ -1,8 +1,9 @@
-//! Reading ConfigMaps, Secrets, Ingresses and NetworkPolicies.
+//! Reading ConfigMaps, Secrets, Ingresses, NetworkPolicies and PodDisruptionBudgets.
 
 use super::read::Field;
 use super::selectors::read_label_selector;
-use crate::model::{ConfigData, Ingress, IngressBackend, NetworkPolicy};
+use super::workload::read_count;
+use crate::model::{ConfigData, DisruptionBudget, Ingress, IngressBackend, NetworkPolicy};
 
 /// The keys of a ConfigMap or Secret.
 pub(crate) fn read_config_data(root: &Field<'_>) -> ConfigData {
@@ -80,5 +81,15 @@ pub(crate) fn read_network_policy(root: &Field<'_>) -> NetworkPolicy {
         pod_selector: read_label_selector(&spec.get("podSelector")).unwrap_or_default(),
         ingress,
         egress,
+    }
+}
+
+/// A PodDisruptionBudget's selector and its one limit.
+pub(crate) fn read_disruption_budget(root: &Field<'_>) -> DisruptionBudget {
+    let spec = root.get("spec");
+    DisruptionBudget {
+        selector: read_label_selector(&spec.get("selector")),
+        min_available: read_count(&spec.get("minAvailable")),
+        max_unavailable: read_count(&spec.get("maxUnavailable")),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::api::{self, ApiCheck};
 use super::api_error::{Cause, Shown};
-use super::misc::{read_config_data, read_ingress, read_network_policy};
+use super::misc::{read_config_data, read_disruption_budget, read_ingress, read_network_policy};
 use super::names;
 use super::node::read_node;
 use super::pod::{read_pod_spec, read_pod_status};
@@ -218,6 +218,7 @@ fn read_body(root: &Field<'_>, meta: &Meta, step_position: &dyn Fn(usize) -> Pos
         "Namespace" => Body::Namespace,
         "Ingress" => Body::Ingress(read_ingress(root)),
         "NetworkPolicy" => Body::NetworkPolicy(read_network_policy(root)),
+        "PodDisruptionBudget" => Body::DisruptionBudget(read_disruption_budget(root)),
         "Scenario" => Body::Scenario(Box::new(read_scenario(root, &meta.name, step_position))),
         _ => Body::Other,
     }

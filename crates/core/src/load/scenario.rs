@@ -69,6 +69,7 @@ const STEP_KINDS: &[&str] = &[
     "recoverNode",
     "cordon",
     "uncordon",
+    "drain",
     "addNode",
     "taint",
     "untaint",
@@ -122,6 +123,15 @@ fn read_step(item: &Field<'_>) -> Option<Step> {
         "recoverNode" => Step::RecoverNode(name_or_mapping(&body, "node")?),
         "cordon" => Step::Cordon(name_or_mapping(&body, "node")?),
         "uncordon" => Step::Uncordon(name_or_mapping(&body, "node")?),
+        "drain" => {
+            let flag = |name: &str| body.is_map() && body.get(name).bool() == Some(true);
+            Step::Drain {
+                node: name_or_mapping(&body, "node")?,
+                ignore_daemon_sets: flag("ignoreDaemonSets"),
+                delete_empty_dir_data: flag("deleteEmptyDirData"),
+                force: flag("force"),
+            }
+        }
         "addNode" => {
             let node = read_node_template(&body);
             if node.name.is_empty() {

@@ -102,7 +102,7 @@ pub(crate) fn read_workload(kind: WorkloadKind, root: &Field<'_>) -> WorkloadSpe
 }
 
 /// An IntOrString that is a count or a percentage (`maxSurge: 25%`).
-fn read_count(f: &Field<'_>) -> Option<IntOrString> {
+pub(crate) fn read_count(f: &Field<'_>) -> Option<IntOrString> {
     match f.value()? {
         Value::Int(n) => Some(IntOrString::Int(*n)),
         Value::Str(s) => Some(IntOrString::Str(s.to_string())),

@@ -1,6 +1,17 @@
-//! ConfigMaps, Secrets, Ingresses and NetworkPolicies.
+//! ConfigMaps, Secrets, Ingresses, NetworkPolicies and PodDisruptionBudgets.
 
-use super::LabelSelector;
+use super::{IntOrString, LabelSelector};
+
+/// The parts of a PodDisruptionBudget the eviction API checks (rule 4.16).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DisruptionBudget {
+    /// The pods it covers; none when unset (`policy/v1`), all in its namespace when empty.
+    pub selector: Option<LabelSelector>,
+    /// `minAvailable`: a count or a percentage.
+    pub min_available: Option<IntOrString>,
+    /// `maxUnavailable`: a count or a percentage.
+    pub max_unavailable: Option<IntOrString>,
+}
 
 /// The keys of a ConfigMap or Secret (values are never needed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -75,6 +75,23 @@ pub fn step_yaml(step: &Step) -> String {
         Step::RecoverNode(node) => format!("recoverNode: {}", scalar(node)),
         Step::Cordon(node) => format!("cordon: {}", scalar(node)),
         Step::Uncordon(node) => format!("uncordon: {}", scalar(node)),
+        Step::Drain {
+            node,
+            ignore_daemon_sets,
+            delete_empty_dir_data,
+            force,
+        } => {
+            let flag = |on: bool| on.then(|| "true".to_owned());
+            format!(
+                "drain: {}",
+                flow(&[
+                    ("node", Some(scalar(node))),
+                    ("ignoreDaemonSets", flag(*ignore_daemon_sets)),
+                    ("deleteEmptyDirData", flag(*delete_empty_dir_data)),
+                    ("force", flag(*force)),
+                ])
+            )
+        }
         Step::AddNode(node) => format!(
             "addNode: {}",
             flow(&[
