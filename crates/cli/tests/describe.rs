@@ -112,3 +112,34 @@ fn each_scheduled_pod_says_which_filter_ruled_out_each_node_and_how_the_rest_sco
         "nodeName skips the scheduler"
     );
 }
+
+#[test]
+fn pods_list_their_images_and_deployments_their_revision_and_replica_set() {
+    let text = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: \"nginx:1.25\"}, {name: log, image: busybox}]
+";
+    let described = describe(text);
+    let pod = &described["pods"][0];
+    assert_eq!(pod["images"], serde_json::json!(["nginx:1.25", "busybox"]));
+    let deployment = &described["deployments"][0];
+    assert_eq!(deployment["name"], "web");
+    assert_eq!(deployment["namespace"], "default");
+    assert_eq!(deployment["revision"], 1);
+    let sets = deployment["replicaSets"].as_array().unwrap();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0]["name"], pod["owner"]["name"], "the pods' owner");
+    assert_eq!(sets[0]["replicas"], 2);
+    assert_eq!(
+        sets[0]["images"],
+        serde_json::json!(["nginx:1.25", "busybox"])
+    );
+}

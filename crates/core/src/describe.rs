@@ -169,6 +169,8 @@ pub struct PodView {
     pub owner: Option<OwnerView>,
     /// Labels.
     pub labels: Labels,
+    /// Each container's image, in order.
+    pub images: Vec<String>,
     /// Restart count per container.
     pub restarts: Vec<u32>,
     /// Volumes.
@@ -332,6 +334,55 @@ pub struct VolumeView {
     pub files: Vec<String>,
 }
 
+/// A Deployment's ReplicaSet.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReplicaSetView {
+    /// `<deployment>-<pod-template-hash>`.
+    pub name: String,
+    /// Desired pods.
+    pub replicas: i64,
+    /// The template's container images, in order.
+    pub images: Vec<String>,
+}
+
+/// A Deployment as `kubectl rollout history` and `kubectl get rs` show it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentView {
+    /// Namespace.
+    pub namespace: String,
+    /// Name.
+    pub name: String,
+    /// `deployment.kubernetes.io/revision`.
+    pub revision: i64,
+    /// Its ReplicaSets, the current one first.
+    pub replica_sets: Vec<ReplicaSetView>,
+}
+
+fn deployments(cluster: &Cluster) -> Vec<DeploymentView> {
+    cluster
+        .workloads
+        .iter()
+        .filter(|w| w.kind == crate::model::WorkloadKind::Deployment && !w.deleted)
+        .map(|w| DeploymentView {
+            namespace: w.namespace.clone(),
+            name: w.name.clone(),
+            // Every template kubeglass runs is the Deployment's first: updates are not modelled.
+            revision: 1,
+            replica_sets: vec![ReplicaSetView {
+                name: w.pod_owner().1,
+                replicas: w.replicas,
+                images: w
+                    .template
+                    .containers
+                    .iter()
+                    .map(|c| c.image.clone())
+                    .collect(),
+            }],
+        })
+        .collect()
+}
+
 /// The whole cluster.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -350,6 +401,8 @@ pub struct Description {
     pub persistent_volumes: Vec<VolumeView>,
     /// Controllers, with their defaulted specs.
     pub workloads: Vec<WorkloadView>,
+    /// Deployments, with their revision and ReplicaSets.
+    pub deployments: Vec<DeploymentView>,
     /// Objects the API server rejected; they are not simulated.
     pub rejected: Vec<RejectedView>,
     /// Per-pod request counts so far (`namespace/name` → count).
@@ -438,6 +491,7 @@ fn pod_view(cluster: &Cluster, p: &Pod, language: Language) -> PodView {
             name: o.name.clone(),
         }),
         labels: p.labels.clone(),
+        images: p.spec.containers.iter().map(|c| c.image.clone()).collect(),
         restarts: p.restarts.clone(),
         volumes: p
             .volumes
@@ -615,6 +669,7 @@ impl Description {
                 })
                 .collect(),
             workloads: spec::workloads(cluster),
+            deployments: deployments(cluster),
             rejected: spec::rejected(cluster, language),
             hits: world.traffic.hits.clone(),
             diagnostics: diagnostics
