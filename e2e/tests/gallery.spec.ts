@@ -471,6 +471,67 @@ const stories: Record<ExampleId, { title: string; play: (s: Story) => Promise<vo
       await check(s.entry(3).locator('.kg-note').first()).not.toContainText(deleted);
     },
   },
+
+  drain: {
+    title: 'drain refuses, then moves the Deployment pod; the DaemonSet pod stays; the emptyDir file is lost',
+    async play(s) {
+      const onNode = (node: string, prefix: string) =>
+        s.cluster.locator(`[data-kind="Pod"][data-node="${node}"][data-name^="${prefix}"]`);
+      await expect(onNode('k8s-node1', 'web-')).toHaveCount(1);
+      await check(onNode('k8s-node1', 'log-agent-')).toHaveCount(1);
+      const moved = (await onNode('k8s-node1', 'web-').getAttribute('data-name'))!;
+      const agent = (await onNode('k8s-node1', 'log-agent-').getAttribute('data-name'))!;
+      const cache = s.pod(moved).locator('[data-kind="Volume"][data-name="cache"]');
+
+      // A file in the pod's emptyDir.
+      await s.step(1);
+      await check(s.files(cache, 'session.txt')).toHaveCount(1);
+
+      // kubectl drain without flags: refused, nothing evicted, the node left cordoned.
+      await s.step(2);
+      await check(s.node('k8s-node1')).toHaveClass(/cordoned/);
+      await check(s.pod(moved)).toHaveCount(1);
+      await check(s.files(cache, 'session.txt')).toHaveCount(1);
+      await s.expectNarration(
+        2,
+        [
+          'node/k8s-node1 cordoned',
+          'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)',
+          `cannot delete Pods with local storage (use --delete-emptydir-data to override): default/${moved}`,
+          s.t('Nothing was evicted', '아무 파드도 축출되지 않았고'),
+        ],
+        null,
+      );
+
+      // With the flags: the web pod is evicted and replaced on k8s-node2, its file gone; the agent stays.
+      await s.step(3);
+      await check(s.pod(moved)).toHaveCount(0);
+      await check(onNode('k8s-node1', 'web-')).toHaveCount(0);
+      await check(onNode('k8s-node2', 'web-')).toHaveCount(2);
+      await check(s.pod(agent)).toHaveAttribute('data-node', 'k8s-node1');
+      await check(s.files(s.cluster, 'session.txt')).toHaveCount(0);
+      await s.expectNarration(
+        3,
+        [
+          `Warning: ignoring DaemonSet-managed Pods: default/${agent}`,
+          `evicting pod default/${moved}`,
+          'node/k8s-node1 drained',
+          s.t('session.txt', 'session.txt'),
+        ],
+        s.t(['Myth: an emptyDir is persistent storage', 'session.txt'], ['오해: emptyDir은 영구 저장소다', 'session.txt']),
+      );
+
+      // uncordon: the node takes pods again, but nothing moves back.
+      await s.step(4);
+      await check(s.node('k8s-node1')).not.toHaveClass(/cordoned/);
+      await check(onNode('k8s-node2', 'web-')).toHaveCount(2);
+      await s.expectNarration(
+        4,
+        [s.t('does not rebalance running pods', '다시 나누지 않습니다')],
+        null,
+      );
+    },
+  },
 };
 
 for (const lang of ['en', 'ko'] as Lang[]) {

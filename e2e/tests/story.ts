@@ -32,6 +32,7 @@ export const EXAMPLES = {
   endpoints: { steps: 1, en: 'Manual Endpoints', ko: '직접 만든 Endpoints' },
   externalname: { steps: 1, en: 'ExternalName', ko: 'ExternalName' },
   deployment: { steps: 3, en: 'A Deployment with a pod deleted', ko: '파드 하나를 지운 Deployment' },
+  drain: { steps: 4, en: 'Draining a node', ko: '노드 drain' },
 } as const;
 export type ExampleId = keyof typeof EXAMPLES;
 

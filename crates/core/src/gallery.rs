@@ -74,6 +74,9 @@ pub const EXAMPLES: &[Example] = &[
     example!("deployment", "11-deployment.yaml", "A Deployment with a pod deleted", "파드 하나를 지운 Deployment",
         "The ReplicaSet replaces the pod with a new name and IP; endpoints follow.",
         "ReplicaSet이 새 이름과 IP로 파드를 대체하고 엔드포인트가 따라갑니다."),
+    example!("drain", "12-drain.yaml", "Draining a node", "노드 drain",
+        "kubectl drain moves the Deployment's pods within their budget; the DaemonSet's pod stays, the emptyDir data is lost.",
+        "kubectl drain은 예산 안에서 Deployment 파드를 옮깁니다. DaemonSet 파드는 남고, emptyDir 데이터는 사라집니다."),
 ];
 
 /// The example with this id.

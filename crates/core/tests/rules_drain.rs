@@ -56,7 +56,7 @@ fn rule_4_15_drain_refuses_with_kubectls_words_evicts_nothing_and_leaves_the_nod
     assert!(!outcome.applied);
     assert_eq!(
         outcome.explanation.en,
-        format!("Not done: node/n1 cordoned; error: unable to drain node \"n1\" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/{agent}, cannot delete Pods with local storage (use --delete-emptydir-data to override): default/{web}, cannot delete Pods declare no controller (use --force to override): default/solo], continuing command.... Nothing was evicted, and the node stays cordoned.")
+        format!("Not done: node/n1 cordoned; error: unable to drain node \"n1\" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/{agent}, cannot delete Pods with local storage (use --delete-emptydir-data to override): default/{web}, cannot delete Pods declare no controller (use --force to override): default/solo], continuing command... Nothing was evicted, and the node stays cordoned.")
     );
     assert_eq!(sim::names(&world), before);
     assert!(node_is_cordoned(&world, "n1"));

@@ -283,3 +283,43 @@ fn a_failed_node_greys_out_and_its_pods_move() {
         .unwrap();
     assert!(!item.classes.contains(&"down"));
 }
+
+#[test]
+fn a_drain_moves_the_deployment_pod_keeps_the_daemonset_pod_and_loses_the_emptydir() {
+    let mut p = playback("drain");
+    let on = |scene: &Scene, node: &str, prefix: &str| -> Vec<String> {
+        of_kind(scene, Kind::Pod)
+            .into_iter()
+            .filter(|i| data(i, "node") == node && data(i, "name").starts_with(prefix))
+            .map(|i| data(i, "name").to_owned())
+            .collect()
+    };
+    assert_eq!(on(p.scene(), "k8s-node1", "web-").len(), 1);
+    assert_eq!(on(p.scene(), "k8s-node1", "log-agent-").len(), 1);
+    p.step();
+    let written = on(p.scene(), "k8s-node1", "web-")[0].clone();
+    assert_eq!(files(volume(p.scene(), &written, "cache")), ["session.txt"]);
+    let before = pod_names(p.scene());
+    p.step();
+    assert_eq!(
+        pod_names(p.scene()),
+        before,
+        "the refused drain evicts nothing"
+    );
+    p.step();
+    assert!(on(p.scene(), "k8s-node1", "web-").is_empty());
+    assert_eq!(on(p.scene(), "k8s-node2", "web-").len(), 2);
+    assert_eq!(on(p.scene(), "k8s-node1", "log-agent-").len(), 1);
+    assert!(!pod_names(p.scene()).contains(&written));
+    assert!(
+        of_kind(p.scene(), Kind::File)
+            .iter()
+            .all(|f| data(f, "file") != "session.txt"),
+        "the emptyDir file is gone with its pod"
+    );
+    p.step();
+    assert!(
+        on(p.scene(), "k8s-node1", "web-").is_empty(),
+        "uncordon moves nothing back"
+    );
+}

@@ -113,8 +113,8 @@ impl World {
             ));
             let said = printed.join("; ");
             return Err(Text::new(
-                format!("{said}. Nothing was evicted, and the node stays cordoned."),
-                format!("{said}. 아무 파드도 축출되지 않았고, 노드는 cordon 상태로 남습니다."),
+                format!("{said} Nothing was evicted, and the node stays cordoned."),
+                format!("{said} 아무 파드도 축출되지 않았고, 노드는 cordon 상태로 남습니다."),
             ));
         }
         for (pods, what) in [

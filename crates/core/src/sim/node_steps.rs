@@ -59,8 +59,8 @@ impl World {
             )
         } else {
             Text::new(
-                format!("node/{node} uncordoned: the scheduler may place pods there again."),
-                format!("node/{node} uncordoned: 스케줄러가 다시 이 노드에 파드를 둘 수 있습니다."),
+                format!("node/{node} uncordoned: the scheduler may place new pods there again. The pods that moved away stay where they are: Kubernetes does not rebalance running pods."),
+                format!("node/{node} uncordoned: 스케줄러가 다시 이 노드에 새 파드를 둘 수 있습니다. 옮겨 간 파드는 그대로 있습니다: 쿠버네티스는 실행 중인 파드를 다시 나누지 않습니다."),
             )
         }];
         parts.extend(explain::consequences(&changes));
