@@ -1067,6 +1067,48 @@ fn rule_5_14_rwop_allows_one_pod_cluster_wide() {
 }
 
 #[test]
+fn rule_5_21_the_scheduler_keeps_a_second_rwop_pod_pending_with_its_reason() {
+    let (world, _) = sim::world(&shared_disk("ReadWriteOncePod", 2, ""));
+    let pods = app_pods(&world);
+    assert_eq!(running(&world), 1);
+    let waiting = pods.iter().find(|p| p.phase != Phase::Running).unwrap();
+    assert_eq!(
+        waiting.node, None,
+        "Pending unscheduled, not ContainerCreating on a node"
+    );
+    assert_eq!(
+        reason(waiting),
+        "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.."
+    );
+}
+
+#[test]
+fn rule_5_21_the_waiting_rwop_pod_runs_once_the_holder_is_gone() {
+    let user = |name: &str| {
+        bare(
+            name,
+            "",
+            &container("app", "    - {name: data, mountPath: /data}\n"),
+            "  - name: data\n    persistentVolumeClaim: {claimName: data}\n",
+        )
+    };
+    let yaml = csi_pv("disk", "ReadWriteOncePod", "Retain")
+        + &claim("data", "ReadWriteOncePod", "1Gi", Some(""))
+        + &user("first")
+        + &user("second");
+    let (mut world, _) = sim::world(&yaml);
+    assert_eq!(sim::pod(&world, "first").phase, Phase::Running);
+    let second = sim::pod(&world, "second");
+    assert_eq!(
+        (second.phase, second.node.as_deref()),
+        (Phase::Pending, None)
+    );
+    sim::play(&mut world, "deletePod: first");
+    let second = sim::pod(&world, "second");
+    assert_eq!(second.phase, Phase::Running, "{}", reason(second));
+}
+
+#[test]
 fn rule_5_14_modes_do_not_write_protect_rwo() {
     let (mut world, _) = sim::world(&shared_disk("ReadWriteOnce", 1, ""));
     assert!(write(&mut world, "deployment/app", "/data/a.txt"));

@@ -45,6 +45,8 @@ pub enum Misfit {
     Memory,
     /// The node's pod limit.
     Pods,
+    /// A ReadWriteOncePod claim another pod already uses (rule 5.21).
+    ReadWriteOncePod,
     /// A bound PersistentVolume's node affinity.
     VolumeAffinity,
     /// No PersistentVolume for a WaitForFirstConsumer claim on this node.
@@ -77,6 +79,10 @@ impl Misfit {
             Misfit::Cpu => ("Insufficient cpu", "CPU 부족"),
             Misfit::Memory => ("Insufficient memory", "메모리 부족"),
             Misfit::Pods => ("Too many pods", "파드 수 한도 초과"),
+            Misfit::ReadWriteOncePod => (
+                "node(s) unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode already in-use by another pod",
+                "ReadWriteOncePod 접근 모드의 PersistentVolumeClaim을 다른 파드가 이미 사용 중",
+            ),
             Misfit::VolumeAffinity => (
                 "node(s) had volume node affinity conflict",
                 "볼륨의 노드 어피니티와 충돌",
@@ -128,6 +134,7 @@ impl Misfit {
             Misfit::Cpu
                 | Misfit::Memory
                 | Misfit::Pods
+                | Misfit::ReadWriteOncePod
                 | Misfit::PodAntiAffinity
                 | Misfit::ExistingAntiAffinity
                 | Misfit::Spread
@@ -332,6 +339,9 @@ fn filter(
     let resources = resource_misfits(pod, node, &usage.nodes[n]);
     if !resources.is_empty() {
         return resources;
+    }
+    if storage::read_write_once_pod_taken(cluster, pod) {
+        return vec![Misfit::ReadWriteOncePod];
     }
     if let Err(misfit) = storage::volumes_fit(cluster, pod, &node.name) {
         return vec![misfit];

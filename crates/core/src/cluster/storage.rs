@@ -31,6 +31,23 @@ fn claim_names(pod: &Pod) -> impl Iterator<Item = &str> {
     })
 }
 
+/// VolumeRestrictions (rule 5.21): the pod uses a ReadWriteOncePod claim that another
+/// scheduled pod already uses, which rules out every node.
+pub fn read_write_once_pod_taken(cluster: &Cluster, pod: &Pod) -> bool {
+    claim_names(pod).any(|name| {
+        cluster.claim(&pod.namespace, name).is_some_and(|c| {
+            c.spec
+                .access_modes
+                .contains(&crate::model::AccessMode::ReadWriteOncePod)
+        }) && cluster.pods.iter().any(|other| {
+            other.uid != pod.uid
+                && other.namespace == pod.namespace
+                && other.node.is_some()
+                && claim_names(other).any(|n| n == name)
+        })
+    })
+}
+
 /// The binding mode of a claim's class (Immediate without a class).
 pub fn binding_mode(cluster: &Cluster, claim: &Claim) -> BindingMode {
     claim
