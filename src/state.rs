@@ -76,6 +76,8 @@ pub struct AppState {
     pub view: View,
     /// The inspected object.
     pub selected: Option<Selection>,
+    /// The client chosen in a Service's panel: an index into the routes to the Service.
+    pub client: usize,
     /// Steady traffic, while it runs.
     pub traffic: Option<Traffic>,
     /// The gallery example the text came from.
@@ -171,6 +173,8 @@ pub enum Action {
     Jump(usize),
     /// Inspect an object (or nothing).
     Select(Option<Selection>),
+    /// Choose the client a Service's panel sends requests from (an index into its routes).
+    ChooseClient(usize),
     /// Show a workload's stacked replicas one by one.
     Expand(String),
     /// Take an action: it is recorded in the Scenario at the current step and played.
@@ -216,6 +220,7 @@ impl AppState {
             speed: 100,
             view: View::default(),
             selected: None,
+            client: 0,
             traffic: None,
             example,
             animation: Animation::default(),
@@ -604,7 +609,11 @@ impl Reducible for AppState {
                     lab.playback.step();
                 });
             }
-            Action::Select(selection) => s.selected = selection,
+            Action::Select(selection) => {
+                s.selected = selection;
+                s.client = 0;
+            }
+            Action::ChooseClient(index) => s.client = index,
             Action::Expand(workload) => s.set_options(|o| {
                 if !o.expanded.insert(workload.clone()) {
                     o.expanded.remove(&workload);

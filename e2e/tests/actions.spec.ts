@@ -174,6 +174,29 @@ test('send-request: a packet flies and the hit counts change; step back undoes i
   await expectRecorded(page, 'request: {from: pod/client, to: "svc-1:9000"}');
 });
 
+test('the chosen client stays chosen across steps, sends the request, and resets on another selection', async ({ page }) => {
+  await openExample(page, 'clusterip');
+  await select(still(page, 'Service'));
+  const client = inspector(page).getByTestId('client');
+  const options = client.locator('option');
+  expect(await options.count()).toBeGreaterThan(1);
+  const second = (await options.nth(1).textContent())!;
+  await client.selectOption({ index: 1 });
+  await expect(client.locator('option:checked')).toHaveText(second);
+
+  await action(page, 'send-request').click();
+  await expect(currentStep(page)).toHaveAttribute('data-step', '1');
+  // The panel is drawn anew after the step: the choice is kept in the app's state.
+  await expect(client.locator('option:checked')).toHaveText(second);
+  await expect(page.getByTestId('narration').locator('[data-step="1"]')).toBeVisible();
+  await expect.poll(() => manifestText(page)).toContain('  - request: {from: ');
+  expect(await manifestText(page), 'the chosen client, not the first').not.toContain('request: {from: pod/client, to: "svc-1:9000"}');
+
+  await select(still(page, 'Pod').first());
+  await select(still(page, 'Service'));
+  await expect(client.locator('option:checked')).toHaveText('pod/client → svc-1:9000');
+});
+
 test('start-traffic counts up one request step; stop-traffic stops it', async ({ page }) => {
   await openExample(page, 'clusterip');
   await select(still(page, 'Service'));

@@ -20,6 +20,8 @@ pub struct InspectorProps {
     pub lab: Shared<Lab>,
     /// The inspected object.
     pub selected: Option<Selection>,
+    /// The client chosen in a Service's panel.
+    pub client: usize,
     /// Steady traffic running, if any.
     pub traffic: Option<Traffic>,
     /// The text has errors: actions wait until it is fixed.
@@ -40,7 +42,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         Some(s) => {
             let inner = match s.kind.as_str() {
                 "Pod" => html! { <pod::PodPanel ..props.clone() /> },
-                "Service" | "LoadBalancer" => html! { <service::ServicePanel ..props.clone() /> },
+                "Service" | "LoadBalancer" => service::service_panel(props),
                 "Node" => node::node_panel(props),
                 "PersistentVolumeClaim" | "PersistentVolume" => claim::storage_panel(props),
                 _ => html! {},

@@ -13,10 +13,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The Service panel.
-#[component]
-pub fn ServicePanel(props: &InspectorProps) -> Html {
+/// A plain function, not a component: the chosen client lives in the app's state, so the
+/// panel has no hooks of its own.
+pub fn service_panel(props: &InspectorProps) -> Html {
     let language = props.language;
-    let choice = use_state(|| 0_usize);
     let Some(selected) = props.selected.clone() else {
         return html! {};
     };
@@ -27,7 +27,7 @@ pub fn ServicePanel(props: &InspectorProps) -> Html {
     };
     let spec = &service.spec;
     let routes = routes_to(cluster, service);
-    let index = (*choice).min(routes.len().saturating_sub(1));
+    let index = props.client.min(routes.len().saturating_sub(1));
     let ports: Vec<String> = service
         .ports
         .iter()
@@ -126,13 +126,10 @@ pub fn ServicePanel(props: &InspectorProps) -> Html {
         })
     };
     let stop = props.dispatch.reform(|_: MouseEvent| Action::StopTraffic);
-    let on_choice = {
-        let choice = choice.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            choice.set(select.value().parse().unwrap_or(0));
-        })
-    };
+    let on_choice = props.dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::ChooseClient(select.value().parse().unwrap_or(0))
+    });
     html! {
         <div class="kg-panel" data-testid="service-panel">
             <h3><span class="kg-kind">{ "Service" }</span>{ " " }{ format!("{}/{}", service.namespace, service.name) }</h3>
