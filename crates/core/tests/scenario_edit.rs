@@ -2,9 +2,9 @@
 //! same step, lands where it was taken, and leaves the rest of the text alone.
 
 use kubeglass_core::load::load;
-use kubeglass_core::model::WorkloadKind;
+use kubeglass_core::model::{Taint, TaintEffect, WorkloadKind};
 use kubeglass_core::scenario::edit::{insert_step, replace_step, step_yaml};
-use kubeglass_core::scenario::{Client, PodRef, Step};
+use kubeglass_core::scenario::{Client, NodeTemplate, PodRef, Step};
 use kubeglass_core::sim::scenario_of;
 
 fn steps(text: &str) -> Vec<Step> {
@@ -87,6 +87,65 @@ fn every_kind_of_step() -> Vec<Step> {
             namespace: None,
             name: "true".into(),
         },
+        Step::Cordon("k8s-node1".into()),
+        Step::Uncordon("k8s-node1".into()),
+        Step::Drain {
+            node: "k8s-node2".into(),
+            ignore_daemon_sets: true,
+            delete_empty_dir_data: false,
+            force: true,
+        },
+        Step::Drain {
+            node: "k8s-node2".into(),
+            ignore_daemon_sets: false,
+            delete_empty_dir_data: false,
+            force: false,
+        },
+        Step::Taint {
+            node: "k8s-node2".into(),
+            taint: Taint {
+                key: "dedicated".into(),
+                value: "db: main".into(),
+                effect: TaintEffect::NoExecute,
+            },
+        },
+        Step::Taint {
+            node: "k8s-node2".into(),
+            taint: Taint {
+                key: "example.com/gpu".into(),
+                value: String::new(),
+                effect: TaintEffect::PreferNoSchedule,
+            },
+        },
+        Step::Untaint {
+            node: "k8s-node2".into(),
+            key: "dedicated".into(),
+            effect: Some(TaintEffect::NoExecute),
+        },
+        Step::Untaint {
+            node: "k8s-node2".into(),
+            key: "dedicated".into(),
+            effect: None,
+        },
+        Step::AddNode(NodeTemplate {
+            name: "gpu-1".into(),
+            labels: [("gpu".to_owned(), "true".to_owned())]
+                .into_iter()
+                .collect(),
+            taints: vec![Taint {
+                key: "gpu".into(),
+                value: String::new(),
+                effect: TaintEffect::NoSchedule,
+            }],
+            cpu_milli: Some(4000),
+            memory: Some(8 << 30),
+            ip: Some("192.168.56.40".into()),
+            control_plane: false,
+        }),
+        Step::AddNode(NodeTemplate {
+            name: "k8s-node3".into(),
+            ..NodeTemplate::default()
+        }),
         Step::Wait(90_000),
     ]
 }
