@@ -532,6 +532,50 @@ const stories: Record<ExampleId, { title: string; play: (s: Story) => Promise<vo
       );
     },
   },
+
+  'anti-affinity': {
+    title: 'the third replica waits with the scheduler’s reason until a node joins; the fourth waits again',
+    async play(s) {
+      const web = s.kind('Pod');
+      const waiting = s.cluster.locator('[data-kind="Pod"][data-node=""]');
+      await expect(web).toHaveCount(3);
+      await check(waiting).toHaveCount(1);
+      await check(waiting).toHaveAttribute('data-phase', 'Pending');
+      await check(s.cluster.locator('[data-kind="Pod"][data-node="k8s-node1"]')).toHaveCount(1);
+      await check(s.cluster.locator('[data-kind="Pod"][data-node="k8s-node2"]')).toHaveCount(1);
+      const third = (await waiting.getAttribute('data-name'))!;
+
+      // A node joins: the waiting replica lands there.
+      await s.step(1);
+      await check(s.node('k8s-node3')).toHaveCount(1);
+      await check(s.pod(third)).toHaveAttribute('data-node', 'k8s-node3');
+      await check(waiting).toHaveCount(0);
+      await s.expectNarration(
+        1,
+        s.t(
+          ['Node k8s-node3 joined the cluster', `placed ${third}, which was Pending, on k8s-node3`],
+          ['노드 k8s-node3이(가) 클러스터에 들어왔습니다', `Pending이던 ${third}를 스케줄러가 k8s-node3에 배치했습니다`],
+        ),
+        null,
+      );
+
+      // A fourth replica has no node left to itself.
+      await s.step(2);
+      await check(web).toHaveCount(4);
+      await check(waiting).toHaveCount(1);
+      await s.expectNarration(
+        2,
+        s.t(
+          [
+            'scaled from 3 to 4',
+            "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..",
+          ],
+          ['3에서 4로', '3개 노드: 파드 안티 어피니티 규칙과 맞지 않음', '선점으로 내보낼 파드를 찾지 못함'],
+        ),
+        null,
+      );
+    },
+  },
 };
 
 for (const lang of ['en', 'ko'] as Lang[]) {

@@ -33,6 +33,7 @@ export const EXAMPLES = {
   externalname: { steps: 1, en: 'ExternalName', ko: 'ExternalName' },
   deployment: { steps: 3, en: 'A Deployment with a pod deleted', ko: '파드 하나를 지운 Deployment' },
   drain: { steps: 4, en: 'Draining a node', ko: '노드 drain' },
+  'anti-affinity': { steps: 2, en: 'One replica per node', ko: '노드마다 레플리카 하나' },
 } as const;
 export type ExampleId = keyof typeof EXAMPLES;
 

@@ -75,8 +75,11 @@ pub const EXAMPLES: &[Example] = &[
         "The ReplicaSet replaces the pod with a new name and IP; endpoints follow.",
         "ReplicaSet이 새 이름과 IP로 파드를 대체하고 엔드포인트가 따라갑니다."),
     example!("drain", "12-drain.yaml", "Draining a node", "노드 drain",
-        "kubectl drain moves the Deployment's pods within their budget; the DaemonSet's pod stays, the emptyDir data is lost.",
-        "kubectl drain은 예산 안에서 Deployment 파드를 옮깁니다. DaemonSet 파드는 남고, emptyDir 데이터는 사라집니다."),
+        "The Deployment's pod moves within its budget, the DaemonSet's stays, the emptyDir data is lost.",
+        "Deployment 파드는 예산 안에서 옮겨 가고, DaemonSet 파드는 남고, emptyDir 데이터는 사라집니다."),
+    example!("anti-affinity", "13-anti-affinity.yaml", "One replica per node", "노드마다 레플리카 하나",
+        "Required anti-affinity: the third replica waits Pending until a node joins.",
+        "필수 안티 어피니티: 세 번째 레플리카는 노드가 들어올 때까지 Pending입니다."),
 ];
 
 /// The example with this id.

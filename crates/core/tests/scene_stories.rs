@@ -323,3 +323,29 @@ fn a_drain_moves_the_deployment_pod_keeps_the_daemonset_pod_and_loses_the_emptyd
         "uncordon moves nothing back"
     );
 }
+
+#[test]
+fn anti_affinity_keeps_one_replica_per_node_and_a_joining_node_takes_the_waiting_one() {
+    let mut p = playback("anti-affinity");
+    let nodes_of = |scene: &Scene| -> Vec<String> {
+        of_kind(scene, Kind::Pod)
+            .into_iter()
+            .map(|i| data(i, "node").to_owned())
+            .collect()
+    };
+    let mut start = nodes_of(p.scene());
+    start.sort();
+    assert_eq!(
+        start,
+        ["", "k8s-node1", "k8s-node2"],
+        "one waits unscheduled"
+    );
+    p.step();
+    let mut joined = nodes_of(p.scene());
+    joined.sort();
+    assert_eq!(joined, ["k8s-node1", "k8s-node2", "k8s-node3"]);
+    p.step();
+    let mut scaled = nodes_of(p.scene());
+    scaled.sort();
+    assert_eq!(scaled, ["", "k8s-node1", "k8s-node2", "k8s-node3"]);
+}

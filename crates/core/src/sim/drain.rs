@@ -145,8 +145,8 @@ impl World {
         let said = printed.join("; ");
         let mut parts = vec![if waiting {
             Text::new(
-                format!("{said}. kubectl keeps retrying every 5 s until the budget allows, for example once a replacement is Ready on another node; the story goes on without waiting, and playing drain again retries."),
-                format!("{said}. kubectl은 예산이 허락할 때까지 (예: 다른 노드에서 대체 파드가 Ready가 될 때까지) 5초마다 다시 시도합니다. 이야기는 기다리지 않고 이어지며, drain을 다시 실행하면 다시 시도합니다."),
+                format!("{said}. kubectl retries every 5 s until the budget allows; the story goes on, and drain can be played again."),
+                format!("{said}. kubectl은 예산이 허락할 때까지 5초마다 다시 시도합니다. 이야기는 이어지고, drain을 다시 실행할 수 있습니다."),
             )
         } else {
             Text::new(

@@ -53,6 +53,14 @@ pub fn consequences(changes: &[Change]) -> Vec<Text> {
                     format!("{by}가 {name}을(를){where_ko} 만들었습니다."),
                 ));
             }
+            Change::PodScheduled { pod, node }
+                if !changes.iter().any(|c| matches!(c, Change::PodCreated { pod: p, .. } if p == pod)) =>
+            {
+                out.push(Text::new(
+                    format!("The scheduler placed {}, which was Pending, on {node}.", short(pod)),
+                    format!("Pending이던 {}를 스케줄러가 {node}에 배치했습니다.", short(pod)),
+                ));
+            }
             Change::PodStuck { pod, reason } if !changes.iter().any(|c| matches!(c, Change::PodStarted { pod: p, .. } if p == pod)) => {
                 out.push(Text::new(
                     format!("{} is stuck: {}", short(pod), reason.en),

@@ -103,8 +103,8 @@ impl World {
                 "스케줄러는 이를 허용하지 않는 파드에 이 노드를 피하지만, 다른 곳이 없으면 씁니다.",
             ),
             TaintEffect::NoExecute => Text::new(
-                "the taint manager deletes the pods there that do not tolerate it, at once; pods that tolerate it for tolerationSeconds go when that runs out, and pods that tolerate it with no limit stay.",
-                "테인트 매니저가 이를 허용하지 않는 파드를 곧바로 삭제합니다. tolerationSeconds 동안만 허용하는 파드는 그 시간이 지나면, 시간 제한 없이 허용하는 파드는 계속 남습니다.",
+                "the pods there that do not tolerate it are deleted at once, those with tolerationSeconds when it runs out; the others stay.",
+                "이를 허용하지 않는 파드는 곧바로, tolerationSeconds가 있는 파드는 그 시간이 지나면 삭제되고, 나머지는 남습니다.",
             ),
         };
         let mut parts = vec![Text::new(
