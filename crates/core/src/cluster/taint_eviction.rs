@@ -51,8 +51,17 @@ fn due(cluster: &Cluster, index: usize) -> Option<(Millis, &Taint)> {
         .min_by_key(|(at, _)| *at)
 }
 
+/// True when some node has a timed NoExecute taint: otherwise there is nothing to look at,
+/// and reconciling a large cluster skips a pass over its pods.
+fn any_timed(cluster: &Cluster) -> bool {
+    cluster.nodes.iter().any(|n| !n.tainted_at.is_empty())
+}
+
 /// Deletes the pods whose time is up; true when any went.
 pub fn evict_due(cluster: &mut Cluster) -> bool {
+    if !any_timed(cluster) {
+        return false;
+    }
     let now = cluster.now;
     let doomed: Vec<(usize, Taint)> = (0..cluster.pods.len())
         .filter_map(|i| {
@@ -81,6 +90,9 @@ pub fn evict_due(cluster: &mut Cluster) -> bool {
 
 /// The next moment after now when a tolerated taint runs out for some pod.
 pub fn next_deadline(cluster: &Cluster) -> Option<Millis> {
+    if !any_timed(cluster) {
+        return None;
+    }
     (0..cluster.pods.len())
         .filter_map(|i| due(cluster, i).map(|(at, _)| at))
         .filter(|&at| at > cluster.now)

@@ -25,8 +25,8 @@ impl World {
         });
         let node = &self.cluster.nodes[self.cluster.nodes.len() - 1];
         let mut parts = vec![Text::new(
-            format!("Node {name} joined the cluster ({}, pods from {}/24), Ready: the scheduler may place pods there, and each DaemonSet starts one.", node.ip, node.pod_cidr),
-            format!("노드 {name}이(가) 클러스터에 들어왔습니다 ({}, 파드 대역 {}/24). Ready 상태라 스케줄러가 파드를 둘 수 있고, DaemonSet마다 파드를 하나씩 띄웁니다.", node.ip, node.pod_cidr),
+            format!("Node {name} joined the cluster ({}, pods from {}/24), Ready: the scheduler may place pods there.", node.ip, node.pod_cidr),
+            format!("노드 {name}이(가) 클러스터에 들어왔습니다 ({}, 파드 대역 {}/24). Ready 상태라 스케줄러가 파드를 둘 수 있습니다.", node.ip, node.pod_cidr),
         )];
         parts.extend(explain::consequences(&changes));
         Ok(explain::join(&parts))
