@@ -419,7 +419,7 @@ pub fn App() -> Html {
                 { timeline(&TimelineProps { steps: playback.steps().to_vec(), position, language, dispatch: dispatch.clone() }) }
             </main>
             <aside class="kg-side-pane">
-                { inspector(&InspectorProps { lab: Shared(state.lab.clone()), selected: state.selected.clone(), client: state.client, traffic: state.traffic.clone(),
+                { inspector(&InspectorProps { lab: Shared(state.lab.clone()), selected: state.selected.clone(), form: state.form.clone(), traffic: state.traffic.clone(),
                                               stale: state.lab.stale, language, dispatch: dispatch.clone() }) }
                 { narration(&NarrationProps { notes: playback.notes(), steps: playback.steps(), language }) }
                 { gallery_panel(&GalleryProps { current: state.example, language, dispatch: dispatch.clone() }) }

@@ -59,6 +59,18 @@ pub struct Traffic {
     pub to: String,
 }
 
+/// What the inspector's fields hold: kept in the app's state, so its panels need no hooks,
+/// and cleared when another object is selected.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Form {
+    /// The Service panel's client: an index into the routes to the Service.
+    pub client: usize,
+    /// The pod panel's container; empty for the pod's first.
+    pub container: String,
+    /// The pod panel's file path; empty for the default path in that container.
+    pub path: String,
+}
+
 /// The whole app state.
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -76,8 +88,8 @@ pub struct AppState {
     pub view: View,
     /// The inspected object.
     pub selected: Option<Selection>,
-    /// The client chosen in a Service's panel: an index into the routes to the Service.
-    pub client: usize,
+    /// What the inspector's fields hold for the inspected object.
+    pub form: Form,
     /// Steady traffic, while it runs.
     pub traffic: Option<Traffic>,
     /// The gallery example the text came from.
@@ -173,8 +185,8 @@ pub enum Action {
     Jump(usize),
     /// Inspect an object (or nothing).
     Select(Option<Selection>),
-    /// Choose the client a Service's panel sends requests from (an index into its routes).
-    ChooseClient(usize),
+    /// A field of the inspector changed.
+    Form(Form),
     /// Show a workload's stacked replicas one by one.
     Expand(String),
     /// Take an action: it is recorded in the Scenario at the current step and played.
@@ -220,7 +232,7 @@ impl AppState {
             speed: 100,
             view: View::default(),
             selected: None,
-            client: 0,
+            form: Form::default(),
             traffic: None,
             example,
             animation: Animation::default(),
@@ -611,9 +623,9 @@ impl Reducible for AppState {
             }
             Action::Select(selection) => {
                 s.selected = selection;
-                s.client = 0;
+                s.form = Form::default();
             }
-            Action::ChooseClient(index) => s.client = index,
+            Action::Form(form) => s.form = form,
             Action::Expand(workload) => s.set_options(|o| {
                 if !o.expanded.insert(workload.clone()) {
                     o.expanded.remove(&workload);

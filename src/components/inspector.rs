@@ -9,7 +9,7 @@ mod service;
 
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
-use crate::state::{Action, Lab, Selection, Traffic};
+use crate::state::{Action, Form, Lab, Selection, Traffic};
 use kubeglass_core::text::Language;
 use yew::prelude::*;
 
@@ -20,8 +20,8 @@ pub struct InspectorProps {
     pub lab: Shared<Lab>,
     /// The inspected object.
     pub selected: Option<Selection>,
-    /// The client chosen in a Service's panel.
-    pub client: usize,
+    /// What the panels' fields hold.
+    pub form: Form,
     /// Steady traffic running, if any.
     pub traffic: Option<Traffic>,
     /// The text has errors: actions wait until it is fixed.
@@ -41,7 +41,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         None => html! { <p class="kg-hint">{ t(Msg::InspectorEmpty, language) }</p> },
         Some(s) => {
             let inner = match s.kind.as_str() {
-                "Pod" => html! { <pod::PodPanel ..props.clone() /> },
+                "Pod" => pod::pod_panel(props),
                 "Service" | "LoadBalancer" => service::service_panel(props),
                 "Node" => node::node_panel(props),
                 "PersistentVolumeClaim" | "PersistentVolume" => claim::storage_panel(props),

@@ -4,7 +4,7 @@
 use super::facts::{action_button, codes, facts, gone};
 use super::InspectorProps;
 use crate::i18n::{t, Msg};
-use crate::state::Action;
+use crate::state::{Action, Form};
 use kubeglass_core::cluster::{dns, Pod, Store};
 use kubeglass_core::scenario::Step;
 use kubeglass_core::sim::pod_ref;
@@ -25,8 +25,8 @@ fn default_path(pod: &Pod, container: &str) -> String {
 }
 
 /// The pod panel.
-#[component]
-pub fn PodPanel(props: &InspectorProps) -> Html {
+/// A plain function, not a component: the chosen container and path live in the app's state.
+pub fn pod_panel(props: &InspectorProps) -> Html {
     let language = props.language;
     let selected = props
         .selected
@@ -46,20 +46,19 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
         .and_then(|p| p.spec.containers.first())
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let container = use_state(|| first.clone());
-    let path = use_state(String::new);
     let Some(pod) = pod else {
         return gone("Pod", &selected.name);
     };
-    let chosen = if pod.spec.containers.iter().any(|c| c.name == *container) {
-        (*container).clone()
+    let form = &props.form;
+    let chosen = if pod.spec.containers.iter().any(|c| c.name == form.container) {
+        form.container.clone()
     } else {
         first
     };
-    let path_value = if path.is_empty() {
+    let path_value = if form.path.is_empty() {
         default_path(pod, &chosen)
     } else {
-        (*path).clone()
+        form.path.clone()
     };
     let hits = world.traffic.hits.get(&pod.key()).copied().unwrap_or(0);
     let selecting: Vec<String> = cluster
@@ -156,18 +155,24 @@ pub fn PodPanel(props: &InspectorProps) -> Html {
         })
     };
     let on_container = {
-        let (container, path) = (container.clone(), path.clone());
-        Callback::from(move |e: Event| {
+        let form = form.clone();
+        props.dispatch.reform(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            container.set(select.value());
-            path.set(String::new());
+            Action::Form(Form {
+                container: select.value(),
+                path: String::new(),
+                ..form.clone()
+            })
         })
     };
     let on_path = {
-        let path = path.clone();
-        Callback::from(move |e: InputEvent| {
+        let form = form.clone();
+        props.dispatch.reform(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            path.set(input.value());
+            Action::Form(Form {
+                path: input.value(),
+                ..form.clone()
+            })
         })
     };
     html! {

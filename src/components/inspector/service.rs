@@ -4,7 +4,7 @@
 use super::facts::{action_button, codes, facts, gone};
 use super::InspectorProps;
 use crate::i18n::{t, Msg};
-use crate::state::{Action, Traffic};
+use crate::state::{Action, Form, Traffic};
 use kubeglass_core::cluster::{dns, LoadBalancer};
 use kubeglass_core::model::ServiceType;
 use kubeglass_core::scenario::{client_text, Client, Step};
@@ -13,8 +13,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The Service panel.
-/// A plain function, not a component: the chosen client lives in the app's state, so the
-/// panel has no hooks of its own.
+/// A plain function, not a component: the chosen client lives in the app's state.
 pub fn service_panel(props: &InspectorProps) -> Html {
     let language = props.language;
     let Some(selected) = props.selected.clone() else {
@@ -27,7 +26,7 @@ pub fn service_panel(props: &InspectorProps) -> Html {
     };
     let spec = &service.spec;
     let routes = routes_to(cluster, service);
-    let index = props.client.min(routes.len().saturating_sub(1));
+    let index = props.form.client.min(routes.len().saturating_sub(1));
     let ports: Vec<String> = service
         .ports
         .iter()
@@ -126,9 +125,13 @@ pub fn service_panel(props: &InspectorProps) -> Html {
         })
     };
     let stop = props.dispatch.reform(|_: MouseEvent| Action::StopTraffic);
-    let on_choice = props.dispatch.reform(|e: Event| {
+    let form = props.form.clone();
+    let on_choice = props.dispatch.reform(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        Action::ChooseClient(select.value().parse().unwrap_or(0))
+        Action::Form(Form {
+            client: select.value().parse().unwrap_or(0),
+            ..form.clone()
+        })
     });
     html! {
         <div class="kg-panel" data-testid="service-panel">
