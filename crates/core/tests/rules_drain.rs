@@ -183,3 +183,26 @@ fn drain_of_an_unknown_node_is_not_applied() {
     assert!(!outcome.applied);
     assert!(outcome.explanation.en.contains("there is no node n9"));
 }
+
+#[test]
+fn rule_4_15_drain_of_a_node_that_is_down_waits_for_deletions_nothing_can_confirm() {
+    let (mut world, _) = sim::world(&on_two_nodes(&deployment("web", 2, "")));
+    let on_n1 = sim::pods_of(&world, "web-")
+        .into_iter()
+        .find(|p| p.node.as_deref() == Some("n1"))
+        .unwrap()
+        .name
+        .clone();
+    sim::play(&mut world, "failNode: n1");
+    let outcome = sim::play(&mut world, "drain: {node: n1, deleteEmptyDirData: true}");
+    assert!(outcome.applied);
+    let said = &outcome.explanation.en;
+    assert!(
+        said.contains(&format!(
+            "kubectl now waits for default/{on_n1} to be deleted"
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("drained"), "{said}");
+    assert!(sim::pod(&world, &on_n1).terminating);
+}

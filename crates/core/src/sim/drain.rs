@@ -143,7 +143,21 @@ impl World {
             }
         });
         let said = printed.join("; ");
-        let mut parts = vec![if waiting {
+        // kubectl waits for each evicted pod to be gone; on a node that is down, nothing
+        // confirms the deletion, so the pod stays Terminating and the drain never finishes.
+        let stuck: Vec<String> = sorted
+            .evict
+            .iter()
+            .filter(|key| self.cluster.pods.iter().any(|p| p.key() == **key))
+            .cloned()
+            .collect();
+        let mut parts = vec![if !stuck.is_empty() && !waiting {
+            let stuck = stuck.join(", ");
+            Text::new(
+                format!("{said}. kubectl now waits for {stuck} to be deleted, which the node, being down, cannot confirm: the drain does not finish."),
+                format!("{said}. kubectl은 {stuck}이(가) 삭제되기를 기다리지만, 노드가 멈춰 있어 삭제를 확인해 줄 수 없으므로 drain이 끝나지 않습니다."),
+            )
+        } else if waiting {
             Text::new(
                 format!("{said}. kubectl retries every 5 s until the budget allows; the story goes on, and drain can be played again."),
                 format!("{said}. kubectl은 예산이 허락할 때까지 5초마다 다시 시도합니다. 이야기는 이어지고, drain을 다시 실행할 수 있습니다."),
