@@ -31,6 +31,16 @@ fn counts(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
     pairs.iter().map(|(n, c)| ((*n).to_owned(), *c)).collect()
 }
 
+/// The name of the first pod on n1 whose name starts with `prefix`.
+fn on_n1(world: &kubeglass_core::sim::World, prefix: &str) -> String {
+    sim::pods_of(world, prefix)
+        .into_iter()
+        .find(|p| p.node.as_deref() == Some("n1"))
+        .unwrap_or_else(|| panic!("no {prefix} pod on n1"))
+        .name
+        .clone()
+}
+
 fn node_is_cordoned(world: &kubeglass_core::sim::World, node: &str) -> bool {
     world.cluster.node(node).unwrap().unschedulable
 }
@@ -40,18 +50,8 @@ fn rule_4_15_drain_refuses_with_kubectls_words_evicts_nothing_and_leaves_the_nod
     let yaml = on_two_nodes(&(deployment("web", 2, "") + DAEMONSET + BARE));
     let (mut world, _) = sim::world(&yaml);
     let before = sim::names(&world);
-    let agent = sim::pods_of(&world, "agent-")
-        .into_iter()
-        .find(|p| p.node.as_deref() == Some("n1"))
-        .unwrap()
-        .name
-        .clone();
-    let web = sim::pods_of(&world, "web-")
-        .into_iter()
-        .find(|p| p.node.as_deref() == Some("n1"))
-        .unwrap()
-        .name
-        .clone();
+    let agent = on_n1(&world, "agent-");
+    let web = on_n1(&world, "web-");
     let outcome = sim::play(&mut world, "drain: n1");
     assert!(!outcome.applied);
     assert_eq!(
@@ -67,12 +67,7 @@ fn rule_4_15_drain_with_its_flags_moves_the_replicas_keeps_the_daemonset_pod_and
 ) {
     let yaml = on_two_nodes(&(deployment("web", 2, "") + DAEMONSET + BARE));
     let (mut world, _) = sim::world(&yaml);
-    let web_on_n1 = sim::pods_of(&world, "web-")
-        .into_iter()
-        .find(|p| p.node.as_deref() == Some("n1"))
-        .unwrap()
-        .name
-        .clone();
+    let web_on_n1 = on_n1(&world, "web-");
     sim::play(
         &mut world,
         &format!("write: {{pod: {web_on_n1}, path: /cache/session.txt}}"),
@@ -130,12 +125,7 @@ fn rule_4_16_an_eviction_that_would_break_the_budget_waits_and_the_step_says_so(
     let spread = "      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - topologyKey: kubernetes.io/hostname\n            labelSelector: {matchLabels: {app: web}}\n";
     let yaml = on_two_nodes(&(deployment("web", 2, spread) + &budget("maxUnavailable: 0")));
     let (mut world, _) = sim::world(&yaml);
-    let on_n1 = sim::pods_of(&world, "web-")
-        .into_iter()
-        .find(|p| p.node.as_deref() == Some("n1"))
-        .unwrap()
-        .name
-        .clone();
+    let on_n1 = on_n1(&world, "web-");
     let outcome = sim::play(&mut world, "drain: {node: n1, deleteEmptyDirData: true}");
     assert!(outcome.applied);
     assert!(
@@ -187,12 +177,7 @@ fn drain_of_an_unknown_node_is_not_applied() {
 #[test]
 fn rule_4_15_drain_of_a_node_that_is_down_waits_for_deletions_nothing_can_confirm() {
     let (mut world, _) = sim::world(&on_two_nodes(&deployment("web", 2, "")));
-    let on_n1 = sim::pods_of(&world, "web-")
-        .into_iter()
-        .find(|p| p.node.as_deref() == Some("n1"))
-        .unwrap()
-        .name
-        .clone();
+    let on_n1 = on_n1(&world, "web-");
     sim::play(&mut world, "failNode: n1");
     let outcome = sim::play(&mut world, "drain: {node: n1, deleteEmptyDirData: true}");
     assert!(outcome.applied);
