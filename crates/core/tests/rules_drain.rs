@@ -4,7 +4,7 @@
 #[path = "support/sim.rs"]
 mod sim;
 
-use sim::per_node;
+use sim::{per_node, DAEMONSET};
 use std::collections::BTreeMap;
 
 /// `rest` (more documents) on two workers, n1 and n2.
@@ -18,8 +18,6 @@ fn deployment(name: &str, replicas: u32, spec: &str) -> String {
         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n{spec}      containers:\n      - name: app\n        image: nginx\n        volumeMounts: [{{name: cache, mountPath: /cache}}]\n      volumes: [{{name: cache, emptyDir: {{}}}}]\n"
     )
 }
-
-const DAEMONSET: &str = "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: a, image: busybox}]\n";
 
 const BARE: &str = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec:\n  nodeName: n1\n  containers: [{name: a, image: busybox}]\n";
 
@@ -169,25 +167,35 @@ fn rule_4_16_a_pod_under_two_budgets_cannot_be_evicted() {
 #[test]
 fn drain_of_an_unknown_node_is_not_applied() {
     let (mut world, _) = sim::world(&on_two_nodes(""));
-    let outcome = sim::play(&mut world, "drain: n9");
-    assert!(!outcome.applied);
-    assert!(outcome.explanation.en.contains("there is no node n9"));
+    assert!(sim::refused(&mut world, "drain: n9").contains("there is no node n9"));
 }
 
 #[test]
 fn rule_4_15_drain_of_a_node_that_is_down_waits_for_deletions_nothing_can_confirm() {
     let (mut world, _) = sim::world(&on_two_nodes(&deployment("web", 2, "")));
-    let on_n1 = on_n1(&world, "web-");
+    let stuck = on_n1(&world, "web-");
     sim::play(&mut world, "failNode: n1");
     let outcome = sim::play(&mut world, "drain: {node: n1, deleteEmptyDirData: true}");
     assert!(outcome.applied);
     let said = &outcome.explanation.en;
     assert!(
         said.contains(&format!(
-            "kubectl now waits for default/{on_n1} to be deleted"
+            "kubectl now waits for default/{stuck} to be deleted"
         )),
         "{said}"
     );
     assert!(!said.contains("drained"), "{said}");
-    assert!(sim::pod(&world, &on_n1).terminating);
+    assert!(sim::pod(&world, &stuck).terminating);
+}
+
+#[test]
+fn rule_4_15_a_drained_statefulset_pod_comes_back_elsewhere_under_its_own_name() {
+    let sts = "---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres}]\n";
+    let (mut world, _) = sim::world(&on_two_nodes(sts));
+    let moved = on_n1(&world, "db-");
+    let outcome = sim::play(&mut world, "drain: n1");
+    let said = &outcome.explanation.en;
+    assert!(said.contains("node/n1 drained."), "{said}");
+    assert!(!said.contains("waits for"), "{said}");
+    assert_eq!(sim::pod(&world, &moved).node.as_deref(), Some("n2"));
 }

@@ -2,26 +2,27 @@
 //! `disruptionsAllowed` (`pkg/controller/disruption/disruption.go`) and the eviction
 //! subresource (`pkg/registry/core/pod/storage/eviction.go`) in kubernetes/kubernetes.
 
-use super::state::Phase;
+use super::state::{Phase, Pod};
 use super::Cluster;
 use crate::model::IntOrString;
 use crate::text::Text;
 
-/// The budgets (by index) whose selector covers pod `index`, in its namespace.
+/// True when budget `b` covers `pod`: same namespace, and its selector matches (an unset
+/// selector matches nothing in `policy/v1`).
+fn covers(cluster: &Cluster, b: usize, pod: &Pod) -> bool {
+    let (namespace, _, budget) = &cluster.disruption_budgets[b];
+    *namespace == pod.namespace
+        && budget
+            .selector
+            .as_ref()
+            .is_some_and(|s| s.matches(&pod.labels))
+}
+
+/// The budgets (by index) that cover pod `index`.
 fn budgets_of(cluster: &Cluster, index: usize) -> Vec<usize> {
     let pod = &cluster.pods[index];
-    cluster
-        .disruption_budgets
-        .iter()
-        .enumerate()
-        .filter(|(_, (namespace, _, budget))| {
-            *namespace == pod.namespace
-                && budget
-                    .selector
-                    .as_ref()
-                    .is_some_and(|s| s.matches(&pod.labels))
-        })
-        .map(|(b, _)| b)
+    (0..cluster.disruption_budgets.len())
+        .filter(|&b| covers(cluster, b, pod))
         .collect()
 }
 
@@ -39,16 +40,9 @@ fn scaled(value: &IntOrString, total: i64) -> Option<i64> {
 
 /// `status.disruptionsAllowed` of budget `b`: its healthy pods beyond the ones it must keep.
 pub fn disruptions_allowed(cluster: &Cluster, b: usize) -> i64 {
-    let (namespace, _, budget) = &cluster.disruption_budgets[b];
+    let budget = &cluster.disruption_budgets[b].2;
     let covered: Vec<usize> = (0..cluster.pods.len())
-        .filter(|&i| {
-            let pod = &cluster.pods[i];
-            pod.namespace == *namespace
-                && budget
-                    .selector
-                    .as_ref()
-                    .is_some_and(|s| s.matches(&pod.labels))
-        })
+        .filter(|&i| covers(cluster, b, &cluster.pods[i]))
         .collect();
     let healthy = covered
         .iter()

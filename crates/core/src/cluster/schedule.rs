@@ -312,14 +312,17 @@ fn unschedulable_taint() -> Taint {
     }
 }
 
+/// What the filters need about the pod that is the same on every node, gathered once per
+/// scheduling attempt (kube-scheduler's PreFilter).
+struct PreFiltered {
+    spread: Option<Spread>,
+    domains: Option<Domains>,
+    /// A ReadWriteOncePod claim of the pod is in use by another pod (rule 5.21).
+    claim_taken: bool,
+}
+
 /// The filters, in kube-scheduler's order; the first failing plugin's reasons.
-fn filter(
-    cluster: &Cluster,
-    pod: &Pod,
-    n: usize,
-    usage: &Usage,
-    (spread, domains): (Option<&Spread>, Option<&Domains>),
-) -> Vec<Misfit> {
+fn filter(cluster: &Cluster, pod: &Pod, n: usize, usage: &Usage, pre: &PreFiltered) -> Vec<Misfit> {
     let node = &cluster.nodes[n];
     if node.unschedulable && !tolerates(&pod.spec.tolerations, &unschedulable_taint()) {
         return vec![Misfit::Unschedulable];
@@ -340,15 +343,16 @@ fn filter(
     if !resources.is_empty() {
         return resources;
     }
-    if storage::read_write_once_pod_taken(cluster, pod) {
+    if pre.claim_taken {
         return vec![Misfit::ReadWriteOncePod];
     }
     if let Err(misfit) = storage::volumes_fit(cluster, pod, &node.name) {
         return vec![misfit];
     }
-    spread
+    pre.spread
+        .as_ref()
         .and_then(|s| s.misfit(pod, node))
-        .or_else(|| domains.and_then(|d| d.misfit(pod, node)))
+        .or_else(|| pre.domains.as_ref().and_then(|d| d.misfit(pod, node)))
         .into_iter()
         .collect()
 }
@@ -444,12 +448,15 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     }
     let mut misfits: VecMap<Misfit, usize> = VecMap::new();
     let mut feasible = Vec::new();
-    let domains = usage.inter_pod.then(|| Domains::gather(cluster, pod));
-    let spread = Spread::gather(cluster, pod);
+    let pre = PreFiltered {
+        spread: Spread::gather(cluster, pod),
+        domains: usage.inter_pod.then(|| Domains::gather(cluster, pod)),
+        claim_taken: storage::read_write_once_pod_taken(cluster, pod),
+    };
     let mut not_helpful = 0;
     let mut filtered = Vec::new();
     for n in 0..cluster.nodes.len() {
-        let reasons = filter(cluster, pod, n, usage, (spread.as_ref(), domains.as_ref()));
+        let reasons = filter(cluster, pod, n, usage, &pre);
         if reasons.is_empty() {
             feasible.push(n);
         }
@@ -489,8 +496,12 @@ fn place(cluster: &mut Cluster, index: usize, usage: &Usage) -> Result<usize, Te
     }
     let sibling_counts = siblings(cluster, pod, usage);
     let nodes: Vec<&Node> = feasible.iter().map(|&n| &cluster.nodes[n]).collect();
-    let inter_pod = domains.map_or_else(|| vec![0; nodes.len()], |d| d.scores(&nodes));
-    let spread = spread.map_or_else(|| vec![0; nodes.len()], |s| s.scores(pod, &nodes));
+    let inter_pod = pre
+        .domains
+        .map_or_else(|| vec![0; nodes.len()], |d| d.scores(&nodes));
+    let spread = pre
+        .spread
+        .map_or_else(|| vec![0; nodes.len()], |s| s.scores(pod, &nodes));
     let scored: Vec<(i64, usize)> = feasible
         .iter()
         .zip(inter_pod.iter().zip(&spread))

@@ -114,7 +114,8 @@ pub fn step_yaml(step: &Step) -> String {
                 (
                     "taints",
                     (!node.taints.is_empty()).then(|| {
-                        let taints: Vec<String> = node.taints.iter().map(taint_flow).collect();
+                        let taints: Vec<String> =
+                            node.taints.iter().map(|t| flow(&taint_fields(t))).collect();
                         format!("[{}]", taints.join(", "))
                     }),
                 ),
@@ -125,8 +126,9 @@ pub fn step_yaml(step: &Step) -> String {
             ])
         ),
         Step::Taint { node, taint } => {
-            let fields = taint_flow(taint);
-            format!("taint: {{node: {}, {}", scalar(node), &fields[1..])
+            let mut fields = vec![("node", Some(scalar(node)))];
+            fields.extend(taint_fields(taint));
+            format!("taint: {}", flow(&fields))
         }
         Step::Untaint { node, key, effect } => format!(
             "untaint: {}",
@@ -158,16 +160,16 @@ pub fn step_yaml(step: &Step) -> String {
     }
 }
 
-/// A taint as a flow mapping: `{key: k, value: v, effect: NoExecute}`.
-fn taint_flow(taint: &crate::model::Taint) -> String {
-    flow(&[
+/// A taint's fields: `key`, `value` (when set), `effect`.
+fn taint_fields(taint: &crate::model::Taint) -> [(&'static str, Option<String>); 3] {
+    [
         ("key", Some(scalar(&taint.key))),
         (
             "value",
             (!taint.value.is_empty()).then(|| scalar(&taint.value)),
         ),
         ("effect", Some(taint.effect.as_str().to_owned())),
-    ])
+    ]
 }
 
 /// The lines of `text`, each with its line ending.

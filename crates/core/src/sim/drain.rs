@@ -3,7 +3,7 @@
 //! PodDisruptionBudgets. Models `staging/src/k8s.io/kubectl/pkg/drain/filters.go` and
 //! `drain.go` in kubernetes/kubernetes.
 
-use super::{explain, no_such_node, World};
+use super::{explain, World};
 use crate::cluster::{Lifetime, Phase};
 use crate::model::WorkloadKind;
 use crate::text::Text;
@@ -73,9 +73,7 @@ impl World {
 
     /// `kubectl drain <node>`. The explanation starts with what kubectl prints, line by line.
     pub(super) fn drain(&mut self, node: &str, flags: Flags) -> Result<Text, Text> {
-        let Some(n) = self.cluster.nodes.iter().position(|n| n.name == node) else {
-            return Err(no_such_node(&self.cluster, node, ""));
-        };
+        let n = self.node_index(node)?;
         let mut printed: Vec<String> = Vec::new();
         if self.cluster.nodes[n].unschedulable {
             printed.push(format!("node/{node} already cordoned"));
@@ -145,11 +143,14 @@ impl World {
         let said = printed.join("; ");
         // kubectl waits for each evicted pod to be gone; on a node that is down, nothing
         // confirms the deletion, so the pod stays Terminating and the drain never finishes.
-        let stuck: Vec<String> = sorted
-            .evict
+        // By state, not by name: a StatefulSet's replacement takes its evicted pod's name.
+        let stuck: Vec<String> = self
+            .cluster
+            .pods
             .iter()
-            .filter(|key| self.cluster.pods.iter().any(|p| p.key() == **key))
-            .cloned()
+            .filter(|p| p.terminating && p.node.as_deref() == Some(node))
+            .map(|p| p.key())
+            .filter(|key| sorted.evict.contains(key))
             .collect();
         let mut parts = vec![if !stuck.is_empty() && !waiting {
             let stuck = stuck.join(", ");

@@ -8,6 +8,15 @@ use crate::scenario::NodeTemplate;
 use crate::text::Text;
 
 impl World {
+    /// The index of the node named `node`, or the error that lists the nodes there are.
+    pub(super) fn node_index(&self, node: &str) -> Result<usize, Text> {
+        self.cluster
+            .nodes
+            .iter()
+            .position(|n| n.name == node)
+            .ok_or_else(|| no_such_node(&self.cluster, node, ""))
+    }
+
     /// A node joins, Ready at once: pending pods may be scheduled on it, and DaemonSets
     /// start their pods there.
     pub(super) fn add_node(&mut self, template: &NodeTemplate) -> Result<Text, Text> {
@@ -34,9 +43,7 @@ impl World {
 
     /// `kubectl cordon` (`on`) or `uncordon` (rule 4.15).
     pub(super) fn cordon(&mut self, node: &str, on: bool) -> Result<Text, Text> {
-        let Some(n) = self.cluster.nodes.iter().position(|n| n.name == node) else {
-            return Err(no_such_node(&self.cluster, node, ""));
-        };
+        let n = self.node_index(node)?;
         let (done, cordoned) = if on {
             ("cordoned", "")
         } else {
@@ -69,9 +76,7 @@ impl World {
 
     /// `kubectl taint nodes <node> key=value:Effect` (rule 4.17 for NoExecute).
     pub(super) fn taint(&mut self, node: &str, taint: &Taint) -> Result<Text, Text> {
-        let Some(n) = self.cluster.nodes.iter().position(|n| n.name == node) else {
-            return Err(no_such_node(&self.cluster, node, ""));
-        };
+        let n = self.node_index(node)?;
         let key = &taint.key;
         if self.cluster.nodes[n]
             .taints
@@ -122,9 +127,7 @@ impl World {
         key: &str,
         effect: Option<TaintEffect>,
     ) -> Result<Text, Text> {
-        let Some(n) = self.cluster.nodes.iter().position(|n| n.name == node) else {
-            return Err(no_such_node(&self.cluster, node, ""));
-        };
+        let n = self.node_index(node)?;
         let hit = |t: &Taint| t.key == key && effect.is_none_or(|e| e == t.effect);
         if !self.cluster.nodes[n].taints.iter().any(hit) {
             let named = effect.map_or_else(|| key.to_owned(), |e| format!("{key}:{}", e.as_str()));

@@ -113,3 +113,17 @@ pub fn per_node(world: &World, prefix: &str) -> BTreeMap<String, usize> {
     }
     counts
 }
+
+/// A DaemonSet `agent` with one container and no tolerations of its own.
+pub const DAEMONSET: &str = "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: a, image: busybox}]\n";
+
+/// Plays a step that must not be applied, and returns its explanation (in English).
+pub fn refused(world: &mut World, step_yaml: &str) -> String {
+    let outcome = play(world, step_yaml);
+    assert!(
+        !outcome.applied,
+        "{step_yaml} was applied: {}",
+        outcome.explanation.en
+    );
+    outcome.explanation.en
+}
