@@ -266,7 +266,9 @@ test('cordon and uncordon: the node shows SchedulingDisabled, its pods stay, and
   await expect(inspector(page)).toHaveAttribute('data-name', 'k8s-node2');
   await expect(action(page, 'uncordon')).toHaveCount(0);
 
+  await expect(node).toHaveAttribute('data-schedulable', 'true');
   await action(page, 'cordon').click();
+  await expect(node).toHaveAttribute('data-schedulable', 'false');
   await expect(node).toHaveClass(/cordoned/);
   await expect(node).toContainText('Ready,SchedulingDisabled');
   await expect(node.locator('[data-kind="Pod"], [data-kind="Stack"]')).toHaveCount(pods);

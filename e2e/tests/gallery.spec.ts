@@ -489,7 +489,7 @@ const stories: Record<ExampleId, { title: string; play: (s: Story) => Promise<vo
 
       // kubectl drain without flags: refused, nothing evicted, the node left cordoned.
       await s.step(2);
-      await check(s.node('k8s-node1')).toHaveClass(/cordoned/);
+      await check(s.node('k8s-node1')).toHaveAttribute('data-schedulable', 'false');
       await check(s.pod(moved)).toHaveCount(1);
       await check(s.files(cache, 'session.txt')).toHaveCount(1);
       await s.expectNarration(
@@ -523,7 +523,7 @@ const stories: Record<ExampleId, { title: string; play: (s: Story) => Promise<vo
 
       // uncordon: the node takes pods again, but nothing moves back.
       await s.step(4);
-      await check(s.node('k8s-node1')).not.toHaveClass(/cordoned/);
+      await check(s.node('k8s-node1')).toHaveAttribute('data-schedulable', 'true');
       await check(onNode('k8s-node2', 'web-')).toHaveCount(2);
       await s.expectNarration(
         4,

@@ -226,6 +226,7 @@ pub fn node_box(ctx: &mut Context<'_>, node: &Node, x: i32, y: i32, cols: usize)
         ("ip", node.ip.to_string()),
         ("ready", ready.to_string()),
         ("up", node.is_up().to_string()),
+        ("schedulable", (!node.unschedulable).to_string()),
     ];
     for (on, class) in [
         (!node.is_up(), "down"),
